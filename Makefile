@@ -34,7 +34,7 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/load.py
 
 default-data: $(STAMP)
-	$(BIN)/python -m fullcourt.build_default ../shared/data src/fullcourt/data/default.ftm.jsonl.gz
+	$(BIN)/python scripts/build_default_data.py ../shared/data
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

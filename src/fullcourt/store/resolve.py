@@ -1,0 +1,103 @@
+"""Cross-list links: list records that are the same ship, person or company.
+
+Only strong identifiers link: a valid IMO number for vessels, a passport number for
+people, a registration number for legal entities, each within compatible schemata. A
+name never links on its own, because different people share names and merging two of
+them would put an innocent party on a list. Links are rebuilt over the current
+version of every dataset after each load, so they follow delistings too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from fullcourt.model.identifiers import is_valid_imo
+from fullcourt.store.db import Store
+
+# property -> schemata whose records may be linked on it
+STRONG_IDENTIFIERS: dict[str, tuple[str, ...]] = {
+    "imoNumber": ("Vessel",),
+    "passportNumber": ("Person",),
+    "registrationNumber": ("Company", "Organization", "LegalEntity", "PublicBody"),
+}
+_NON_ALNUM = re.compile(r"[^0-9A-Z]")
+MIN_IDENTIFIER_LENGTH = 5
+
+
+def normalize_identifier(prop: str, value: str) -> str | None:
+    """The comparable form of an identifier, or None when too weak to link on."""
+    if prop == "imoNumber":
+        digits = re.sub(r"\D", "", value)
+        return digits if is_valid_imo(digits) else None
+    text = _NON_ALNUM.sub("", value.upper())
+    return text if len(text) >= MIN_IDENTIFIER_LENGTH else None
+
+
+def _candidates(store: Store) -> list[tuple[str, str, str, str, str]]:
+    props = list(STRONG_IDENTIFIERS)
+    placeholders = ", ".join("?" for _ in props)
+    rows = store.conn.execute(
+        f"""SELECT DISTINCT s.entity_id, s.dataset, s.schema, s.prop, s.value
+            FROM statements s JOIN current_versions USING (dataset, version)
+            JOIN records r ON r.dataset = s.dataset AND r.version = s.version
+                AND r.entity_id = s.entity_id AND r.source_id IS NOT NULL
+            WHERE s.prop IN ({placeholders})""",
+        props,
+    ).fetchall()
+    return [(str(a), str(b), str(c), str(d), str(e)) for a, b, c, d, e in rows]
+
+
+Member = tuple[str, str]  # (dataset, entity_id): ids are unique within a dataset only
+
+
+def _find(parent: dict[Member, Member], item: Member) -> Member:
+    root = item
+    while parent[root] != root:
+        root = parent[root]
+    while parent[item] != root:
+        parent[item], item = root, parent[item]
+    return root
+
+
+def group_records(
+    rows: list[tuple[str, str, str, str, str]],
+) -> list[tuple[set[Member], set[str]]]:
+    """Union-find over shared identifiers: groups of members with their evidence."""
+    by_key: dict[tuple[str, str], list[Member]] = {}
+    for entity_id, dataset, schema, prop, value in rows:
+        if schema not in STRONG_IDENTIFIERS[prop]:
+            continue
+        norm = normalize_identifier(prop, value)
+        if norm is not None:
+            by_key.setdefault((prop, norm), []).append((dataset, entity_id))
+    parent: dict[Member, Member] = {}
+    evidence: dict[Member, set[str]] = {}
+    for (prop, norm), found in by_key.items():
+        members = sorted(set(found))
+        if len(members) < 2:
+            continue
+        for member in members:
+            parent.setdefault(member, member)
+        for member in members[1:]:
+            parent[_find(parent, member)] = _find(parent, members[0])
+        for member in members:
+            evidence.setdefault(member, set()).add(f"{prop}={norm}")
+    groups: dict[Member, tuple[set[Member], set[str]]] = {}
+    for member in parent:
+        group, proof = groups.setdefault(_find(parent, member), (set(), set()))
+        group.add(member)
+        proof.update(evidence[member])
+    return list(groups.values())
+
+
+def rebuild_links(store: Store) -> int:
+    """Recompute the links table; returns the number of linked records."""
+    store.conn.execute("DELETE FROM links")
+    linked: list[tuple[str, str, str, str]] = []
+    for members, proof in group_records(_candidates(store)):
+        canonical = "fc-" + min(entity_id for _, entity_id in members)
+        evidence = "; ".join(sorted(proof))
+        linked.extend((canonical, eid, dataset, evidence) for dataset, eid in sorted(members))
+    if linked:
+        store.conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", linked)
+    return len(linked)
