@@ -56,9 +56,11 @@ class FetchError(Exception):
 
 def download(url: str, target: Path) -> None:
     try:
-        with urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response:  # noqa: S310
-            with target.open("wb") as out:
-                shutil.copyfileobj(response, out)
+        with (
+            urllib.request.urlopen(url, timeout=TIMEOUT_SECONDS) as response,
+            target.open("wb") as out,
+        ):
+            shutil.copyfileobj(response, out)
     except (urllib.error.URLError, OSError, ValueError) as exc:
         reason = getattr(exc, "reason", exc)
         raise FetchError(f"{url}: cannot download ({reason}); the store is unchanged") from exc

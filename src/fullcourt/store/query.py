@@ -6,7 +6,7 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from followthemoney import StatementEntity, Statement
+from followthemoney import Statement, StatementEntity
 
 from fullcourt.model import Record, dataset_of
 from fullcourt.store.db import Store, StoreError
