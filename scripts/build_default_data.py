@@ -27,13 +27,13 @@ TARGET = Path("src/fullcourt/data/default")
 # (path under the shared data folder, dataset)
 INPUTS = [
     ("ofac_sdn/2024-06_openpassport", "us_ofac_sdn"),
-    ("ofac_consolidated/2025-01_moov-watchman/CONS_ENHANCED.ZIP", "us_ofac_cons"),
     ("un_sc/2026-02-27_moov-watchman/consolidated.xml", "un_sc_sanctions"),
     ("uk/2026-05_covyr_derived", "gb_fcdo_sanctions"),
     ("eu/opensanctions_eu_journal_32017R1509_DPRK.csv", "eu_journal_sanctions"),
 ]
 # Programme tags naming North Korea on each list, as the lists write them.
-DPRK_PROGRAMS = r"^DPRK|korea"
+# OFAC: DPRK, DPRK2..4, DPRK-NKSPEA; UN: DPRK; UK: the regime name; EU: EU-PRK.
+DPRK_PROGRAMS = r"^DPRK|korea|(^|-)PRK$"
 COUNTRY_PROGRAMS = r"^NPWMD$"
 
 

@@ -47,7 +47,7 @@ class LoadPlan:
 
     @property
     def main(self) -> Path:
-        return next(iter(self.files.values()))
+        return self.files["main"]
 
     def content_hash(self) -> str:
         digest = hashlib.sha256()
@@ -82,7 +82,7 @@ def _parse_streams(
         main = streams.pop("main")
         yield from parse_ofac_csv(main, name=name, dataset=dataset, report=report, **streams)
     elif plan.format == formats.UK_TABLES:
-        subjects = streams.pop("subjects")
+        subjects = streams.pop("main")
         yield from parse_uk_tables(
             subjects,
             names=streams["subject_names"],
@@ -135,7 +135,8 @@ def _uk_plan(folder: Path) -> LoadPlan | None:
     missing = [t for t in UK_TABLES[:4] if t not in found]
     if missing:
         raise SourceError(f"UK tables incomplete: missing {', '.join(missing)}", file=str(folder))
-    return LoadPlan(formats.UK_TABLES, formats.UK_DATASET, found)
+    found["main"] = found.pop("subjects")
+    return LoadPlan(formats.UK_TABLES, formats.UK_DATASET, dict(sorted(found.items())))
 
 
 def plan_file(path: Path) -> LoadPlan:

@@ -138,6 +138,11 @@ def _version_label(request: LoadRequest, report: ParseReport) -> str:
     )
 
 
+def _as_date(text: str | None) -> str | None:
+    """A version hint taken from a file name counts as the publication date if it is one."""
+    return text if text is not None and len(text) == 10 and text[4] == "-" else None
+
+
 def _refuse_relabel(store: Store, dataset: str, version: str) -> None:
     row = store.conn.execute(
         "SELECT content_hash FROM versions WHERE dataset = ? AND version = ?", [dataset, version]
@@ -157,7 +162,7 @@ def _write(store: Store, item: Staged) -> None:
         "INSERT INTO versions VALUES (?, ?, ?, ?, ?, ?, ?, 0, 0, ?)",
         [
             *key,
-            report.published,
+            report.published or _as_date(request.version_hint),
             datetime.now(UTC).replace(tzinfo=None),
             request.content_hash,
             request.format,
