@@ -18,7 +18,7 @@ MONTHS = {
     )
 }
 _YEAR = r"(1[89]\d\d|20\d\d)"
-_DMY_TEXT = re.compile(rf"^(\d{{1,2}})[ -]([a-z]{{3,9}})\.?[ -,]+{_YEAR}$")
+_DMY_TEXT = re.compile(rf"^(\d{{1,2}})[ -]([a-z]{{3,9}})\.?[ ,-]+{_YEAR}$")
 _MY_TEXT = re.compile(rf"^([a-z]{{3,9}})\.?[ ,]+{_YEAR}$")
 _ISO = re.compile(rf"^{_YEAR}(?:-(\d\d)(?:-(\d\d))?)?(?:t.*)?$")
 _DMY_NUM = re.compile(rf"^(\d{{1,2}})[/.](\d{{1,2}})[/.]{_YEAR}$")

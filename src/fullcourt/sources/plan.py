@@ -18,7 +18,7 @@ from typing import BinaryIO
 from fullcourt.model import Record
 from fullcourt.sources import formats
 from fullcourt.sources.errors import SourceError
-from fullcourt.sources.ofac_csv import parse_ofac_csv
+from fullcourt.sources.ofac_csv import parse_ofac_csv, sniff_ofac_aux
 from fullcourt.sources.report import ParseReport
 from fullcourt.sources.stream import decompress, peek
 from fullcourt.sources.uk_tables import parse_uk_tables, sniff_uk_tables
@@ -30,6 +30,7 @@ OFAC_COMPANIONS = {
 }
 UK_TABLES = ("subjects", "subject_names", "subject_identifiers", "subject_countries",
              "subject_dobs")
+COMPANION = "ofac_companion"  # an OFAC add/alt/comments file: loads only with its main file
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?!\d)")
 
 
@@ -148,6 +149,8 @@ def plan_file(path: Path) -> LoadPlan:
         raise SourceError("file is empty", file=str(path), line=1)
     if formats.ofac_main_sniff(head):
         return _ofac_plan(path)
+    if sniff_ofac_aux(head) is not None:
+        return LoadPlan(COMPANION, formats.OFAC_SDN, {"main": path})
     if sniff_uk_tables(head) == "subjects":
         plan = _uk_plan(path.parent)
         if plan is not None:
@@ -192,5 +195,11 @@ def _without_companions(plans: list[LoadPlan]) -> list[LoadPlan]:
     for plan in plans:
         if plan.main in taken:
             continue
+        if plan.format == COMPANION:
+            raise SourceError(
+                "an OFAC companion file (addresses, aliases or comments); "
+                "load it with its sdn.csv or cons_prim.csv, or load the folder",
+                file=str(plan.main),
+            )
         unique.setdefault(tuple(sorted(str(p) for p in plan.files.values())), plan)
     return list(unique.values())
