@@ -65,3 +65,31 @@ def test_same_name_alone_never_links(tmp_path: Path) -> None:
         namesake.add("name", "KOREA MINING DEVELOPMENT TRADING CORPORATION")
         _load(store, "gb_fcdo_sanctions", [Record(namesake, "DPR0001")])
         assert len(get_entity(store, "9345").records) == 1
+
+
+def test_un_reference_links_national_records_to_the_un_entry(tmp_path: Path) -> None:
+    from tests.store.entries import sanction
+
+    un = make_entity("Organization", "unsc-kpe-001", "un_sc_sanctions")
+    un.add("name", "KOREA MINING DEVELOPMENT TRADING CORPORATION")
+    un_sanction = sanction("un_sc_sanctions", "KPe.001", un.id, "DPRK")
+    un_sanction.entity.add("unscId", "KPe.001")
+    uk = make_entity("Organization", "gb-dpr0001", "gb_fcdo_sanctions")
+    uk.add("name", "KOREA MINING DEVELOPMENT TRADING CORPORATION (KOMID)")
+    uk_sanction = sanction("gb_fcdo_sanctions", "DPR0001", uk.id, "DPRK")
+    uk_sanction.entity.add("unscId", "KPe.001")
+    person = make_entity("Person", "gb-dpr0002", "gb_fcdo_sanctions")
+    person.add("name", "somebody citing the same reference by mistake")
+    wrong = sanction("gb_fcdo_sanctions", "DPR0002", person.id, "DPRK")
+    wrong.entity.add("unscId", "KPe.001")
+    with Store(tmp_path / "s.duckdb") as store:
+        _load(store, "un_sc_sanctions", [Record(un, "KPe.001"), un_sanction])
+        _load(
+            store,
+            "gb_fcdo_sanctions",
+            [Record(uk, "DPR0001"), uk_sanction, Record(person, "DPR0002"), wrong],
+        )
+        view = get_entity(store, "KPe.001")
+        # the organisation records link; a person never links with an organisation
+        assert {r.source_id for r in view.records} == {"KPe.001", "DPR0001"}
+        assert view.link_evidence == "unscId=KPE001"

@@ -15,10 +15,14 @@ from fullcourt.model.identifiers import is_valid_imo
 from fullcourt.store.db import Store
 
 # property -> schemata whose records may be linked on it
+ORGANIZATIONS = ("Company", "Organization", "LegalEntity", "PublicBody")
 STRONG_IDENTIFIERS: dict[str, tuple[str, ...]] = {
     "imoNumber": ("Vessel",),
     "passportNumber": ("Person",),
-    "registrationNumber": ("Company", "Organization", "LegalEntity", "PublicBody"),
+    "registrationNumber": ORGANIZATIONS,
+    # The UN reference number (KPi.001) that national lists cite for a UN designation,
+    # read from each record's Sanction entity.
+    "unscId": ("Person", *ORGANIZATIONS),
 }
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 MIN_IDENTIFIER_LENGTH = 5
@@ -41,7 +45,15 @@ def _candidates(store: Store) -> list[tuple[str, str, str, str, str]]:
             FROM statements s JOIN current_versions USING (dataset, version)
             JOIN records r ON r.dataset = s.dataset AND r.version = s.version
                 AND r.entity_id = s.entity_id AND r.source_id IS NOT NULL
-            WHERE s.prop IN ({placeholders})""",
+            WHERE s.prop IN ({placeholders})
+            UNION
+            SELECT DISTINCT r.entity_id, s.dataset, r.schema, s.prop, s.value
+            FROM statements s JOIN current_versions USING (dataset, version)
+            JOIN statements e ON e.dataset = s.dataset AND e.version = s.version
+                AND e.entity_id = s.entity_id AND e.prop = 'entity'
+            JOIN records r ON r.dataset = e.dataset AND r.version = e.version
+                AND r.entity_id = e.value AND r.source_id IS NOT NULL
+            WHERE s.schema = 'Sanction' AND s.prop = 'unscId'""",
         props,
     ).fetchall()
     return [(str(a), str(b), str(c), str(d), str(e)) for a, b, c, d, e in rows]
@@ -63,16 +75,17 @@ def group_records(
     rows: list[tuple[str, str, str, str, str]],
 ) -> list[tuple[set[Member], set[str]]]:
     """Union-find over shared identifiers: groups of members with their evidence."""
-    by_key: dict[tuple[str, str], list[Member]] = {}
+    by_key: dict[tuple[str, str, bool], list[Member]] = {}
     for entity_id, dataset, schema, prop, value in rows:
         if schema not in STRONG_IDENTIFIERS[prop]:
             continue
         norm = normalize_identifier(prop, value)
         if norm is not None:
-            by_key.setdefault((prop, norm), []).append((dataset, entity_id))
+            # people link only with people, organisations only with organisations
+            by_key.setdefault((prop, norm, schema == "Person"), []).append((dataset, entity_id))
     parent: dict[Member, Member] = {}
     evidence: dict[Member, set[str]] = {}
-    for (prop, norm), found in by_key.items():
+    for (prop, norm, _), found in by_key.items():
         members = sorted(set(found))
         if len(members) < 2:
             continue
