@@ -19,10 +19,13 @@ def test_defaults_load_with_versions_and_origins(tmp_path: Path) -> None:
             (info,) = found[entry["dataset"]]
             assert info.version == entry["version"]
         assert not any(r.loaded for r in load_defaults(store))  # idempotent
-        un = get_entity(store, "KPi.001")
-        assert {s.origin for s in un.records[0].statements} == {
+        view = get_entity(store, "KPi.001")
+        (un,) = [r for r in view.records if r.dataset == "un_sc_sanctions"]
+        assert {s.origin for s in un.statements} == {
             "un_sc/2026-02-27_moov-watchman/consolidated.xml"
         }
+        # the UK record citing the UN reference is the same person
+        assert "gb_fcdo_sanctions" in {r.dataset for r in view.records}
 
 
 def test_defaults_hold_the_north_korea_entries(tmp_path: Path) -> None:

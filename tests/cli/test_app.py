@@ -37,20 +37,23 @@ def entries(path: Path) -> dict[str, tuple[str, str]]:
 def test_diff_reproduces_designations_between_monthly_snapshots(
     cli: CliRunner, shared: Path
 ) -> None:
-    old, new = shared / MONTHLY / "sdn_2023-11-30.csv.gz", shared / MONTHLY / "sdn_2023-12-28.csv.gz"
+    old, new = (
+        shared / MONTHLY / "sdn_2023-11-30.csv.gz",
+        shared / MONTHLY / "sdn_2023-12-28.csv.gz",
+    )
     invoke(cli, "load", str(old))
     invoke(cli, "load", str(new))
     diff = json.loads(invoke(cli, "diff", "us_ofac_sdn", "2023-11-30", "2023-12-28", "--json"))
     before, after = entries(old), entries(new)
     assert {d["source_id"] for d in diff["added"]} == after.keys() - before.keys()
     assert {d["source_id"] for d in diff["removed"]} == before.keys() - after.keys()
-    dprk_added = {
-        d["source_id"] for d in diff["added"] if "DPRK" in after[d["source_id"]][1]
-    }
+    dprk_added = {d["source_id"] for d in diff["added"] if "DPRK" in after[d["source_id"]][1]}
     assert len(dprk_added) == 8  # SERIES_STATS: 471 -> 479 DPRK programme entries
     names = {d["source_id"]: d["name"] for d in diff["added"]}
     # the name as published, whatever order the model keeps its parts in
-    assert all(set(names[i].split()) == set(after[i][0].replace(",", "").split()) for i in dprk_added)
+    assert all(
+        set(names[i].split()) == set(after[i][0].replace(",", "").split()) for i in dprk_added
+    )
 
 
 def test_load_datasets_show_export(cli: CliRunner, shared: Path, tmp_path: Path) -> None:
@@ -90,12 +93,16 @@ def test_bad_input_is_one_line_and_changes_nothing(
     assert len(output.strip().splitlines()) == 1
 
 
-def test_truncated_file_leaves_store_unchanged(cli: CliRunner, shared: Path, tmp_path: Path) -> None:
+def test_truncated_file_leaves_store_unchanged(
+    cli: CliRunner, shared: Path, tmp_path: Path
+) -> None:
     good = shared / "un_sc/2018-06-07_perchrh/consolidated.xml"
     invoke(cli, "load", str(good))
     before = invoke(cli, "datasets", "--json")
     cut = tmp_path / "cut.xml"
-    cut.write_bytes((shared / "un_sc/2026-02-27_moov-watchman/consolidated.xml").read_bytes()[:200_000])
+    cut.write_bytes(
+        (shared / "un_sc/2026-02-27_moov-watchman/consolidated.xml").read_bytes()[:200_000]
+    )
     output = invoke(cli, "load", str(cut), code=1)
     assert "cut.xml:" in output
     assert invoke(cli, "datasets", "--json") == before

@@ -13,7 +13,7 @@ from fullcourt.sources.stream import decompress, iter_text_lines, peek
 
 
 def test_gzip_and_zip_by_content() -> None:
-    raw = b"36,\"AEROCARIBBEAN AIRLINES\",-0- ,\"CUBA\"\n"
+    raw = b'36,"AEROCARIBBEAN AIRLINES",-0- ,"CUBA"\n'
     assert decompress(io.BytesIO(gzip.compress(raw)), "x.txt").read() == raw
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:

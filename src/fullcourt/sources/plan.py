@@ -28,8 +28,13 @@ OFAC_COMPANIONS = {
     "sdn": {"addresses": "add", "aliases": "alt", "comments": "sdn_comments"},
     "cons_prim": {"addresses": "cons_add", "aliases": "cons_alt", "comments": "cons_comments"},
 }
-UK_TABLES = ("subjects", "subject_names", "subject_identifiers", "subject_countries",
-             "subject_dobs")
+UK_TABLES = (
+    "subjects",
+    "subject_names",
+    "subject_identifiers",
+    "subject_countries",
+    "subject_dobs",
+)
 COMPANION = "ofac_companion"  # an OFAC add/alt/comments file: loads only with its main file
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?!\d)")
 
@@ -157,8 +162,9 @@ def plan_file(path: Path) -> LoadPlan:
             return plan
     fmt = formats.single_format(head)
     if fmt is None:
-        raise SourceError("format not recognised (not a sanctions list fullcourt reads)",
-                          file=str(path), line=1)
+        raise SourceError(
+            "format not recognised (not a sanctions list fullcourt reads)", file=str(path), line=1
+        )
     dataset = fmt.dataset
     if fmt.name.startswith("ofac") and "cons" in path.name.lower():
         dataset = formats.OFAC_CONS
