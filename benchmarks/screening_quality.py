@@ -45,7 +45,8 @@ def nomenklatura_scorer(name: str) -> Scorer:
 
     def score(row: Row) -> float:
         def entity(key: str) -> EntityProxy:
-            data = {"id": key, "schema": row["schema"], "properties": {"name": [row[key]]}}
+            ident = f"{key}:{row['schema']}:{row[key]}"  # nomenklatura caches by entity id
+            data = {"id": ident, "schema": row["schema"], "properties": {"name": [row[key]]}}
             return EntityProxy.from_dict(data)
 
         return float(algorithm.compare(entity("name1"), entity("name2"), config).score)

@@ -16,9 +16,8 @@ import sys
 import tempfile
 from pathlib import Path
 
-from fullcourt.sources.ftm_jsonl import write_ftm_jsonl
-
 from fullcourt.ingest import load_paths
+from fullcourt.sources.ftm_jsonl import write_ftm_jsonl
 from fullcourt.store import Store
 from fullcourt.store.query import iter_records, list_datasets
 from fullcourt.store.select import program_seeds, related_ids

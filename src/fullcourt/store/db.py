@@ -11,6 +11,10 @@ import duckdb
 from fullcourt.store.schema import DDL, SCHEMA_VERSION
 
 DEFAULT_PATH = "fullcourt.duckdb"
+# DuckDB caches pages and builds hash tables up to most of the machine's memory by
+# default; a cap makes large loads spill to disk instead, so memory stays flat as the
+# input grows. FULLCOURT_DB_MEMORY raises it on a big machine.
+DEFAULT_MEMORY_LIMIT = "256MB"
 
 
 class StoreError(Exception):
@@ -29,11 +33,19 @@ class Store:
         self.path = Path(path) if path is not None else default_path()
         if read_only and not self.path.exists():
             raise StoreError(f"{self.path}: no store here yet; load a list first")
-        self.conn = duckdb.connect(str(self.path), read_only=read_only)
+        self.read_only = read_only
+        self.conn = self._connect()
         if read_only:
             self._check_version()
         else:
             self._migrate()
+
+    def _connect(self) -> duckdb.DuckDBPyConnection:
+        config: dict[str, str | bool | int | float | list[str]] = {
+            "memory_limit": os.environ.get("FULLCOURT_DB_MEMORY", DEFAULT_MEMORY_LIMIT),
+            "preserve_insertion_order": False,
+        }
+        return duckdb.connect(str(self.path), read_only=self.read_only, config=config)
 
     def _migrate(self) -> None:
         for statement in DDL:

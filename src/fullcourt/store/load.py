@@ -108,11 +108,30 @@ def commit_staged(store: Store, staged: list[Staged]) -> None:
     try:
         for item in staged:
             _write(store, item)
-        rebuild_links(store)
         conn.execute("COMMIT")
     except Exception:
         conn.execute("ROLLBACK")
         raise
+    if staged:
+        conn.execute("CHECKPOINT")  # new data to disk, out of the memory it was written in
+        _relink(store)
+
+
+def _relink(store: Store) -> None:
+    """Cross-list links are derived data, rebuilt in their own transaction.
+
+    Rebuilding them inside the load's transaction would hold the whole new version in
+    transaction-local memory while joining over it. If the rebuild fails the loaded
+    version stands (it is complete) and the links are rebuilt by the next load.
+    """
+    conn = store.conn
+    conn.execute("BEGIN TRANSACTION")
+    try:
+        rebuild_links(store)
+        conn.execute("COMMIT")
+    except Exception as exc:
+        conn.execute("ROLLBACK")
+        raise StoreError(f"loaded, but cross-list links were not rebuilt: {exc}") from exc
 
 
 def load_records(
@@ -185,18 +204,11 @@ def _write(store: Store, item: Staged) -> None:
 
 
 def _insert_records(store: Store, key: list[str], staging: Staging) -> None:
-    """One row per entity; the fingerprint is a digest of its sorted statements."""
+    """One row per entity (a source may emit one id twice; FtM merges such entities)."""
     records = read_csv_sql(staging.path("records.csv"), RECORD_COLUMNS)
     store.conn.execute(
         f"""INSERT INTO records
-            SELECT $1, $2, r.entity_id, first(r.schema), max(r.source_id), first(r.caption),
-                   first(f.fingerprint)
-            FROM {records} r JOIN (
-                SELECT entity_id,
-                       md5(string_agg(prop || chr(31) || value, chr(30) ORDER BY prop, value))
-                       AS fingerprint
-                FROM statements WHERE dataset = $1 AND version = $2 GROUP BY entity_id
-            ) f USING (entity_id)
-            GROUP BY r.entity_id""",
+            SELECT $1, $2, entity_id, first(schema), max(source_id), first(caption)
+            FROM {records} GROUP BY entity_id""",
         key,
     )

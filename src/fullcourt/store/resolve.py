@@ -41,18 +41,21 @@ def _candidates(store: Store) -> list[tuple[str, str, str, str, str]]:
     props = list(STRONG_IDENTIFIERS)
     placeholders = ", ".join("?" for _ in props)
     rows = store.conn.execute(
-        f"""SELECT DISTINCT s.entity_id, s.dataset, s.schema, s.prop, s.value
-            FROM statements s JOIN current_versions USING (dataset, version)
-            JOIN records r ON r.dataset = s.dataset AND r.version = s.version
-                AND r.entity_id = s.entity_id AND r.source_id IS NOT NULL
-            WHERE s.prop IN ({placeholders})
+        f"""WITH current AS (
+                SELECT s.* FROM statements s JOIN current_versions USING (dataset, version)
+                WHERE s.prop IN ({placeholders}) OR (s.schema = 'Sanction' AND s.prop = 'entity')
+            ), entries AS (
+                SELECT r.dataset, r.entity_id, r.schema FROM records r
+                JOIN current_versions USING (dataset, version) WHERE r.source_id IS NOT NULL
+            )
+            SELECT DISTINCT c.entity_id, c.dataset, c.schema, c.prop, c.value
+            FROM current c JOIN entries e USING (dataset, entity_id)
+            WHERE c.prop <> 'unscId' AND c.prop <> 'entity'
             UNION
-            SELECT DISTINCT r.entity_id, s.dataset, r.schema, s.prop, s.value
-            FROM statements s JOIN current_versions USING (dataset, version)
-            JOIN statements e ON e.dataset = s.dataset AND e.version = s.version
-                AND e.entity_id = s.entity_id AND e.prop = 'entity'
-            JOIN records r ON r.dataset = e.dataset AND r.version = e.version
-                AND r.entity_id = e.value AND r.source_id IS NOT NULL
+            SELECT DISTINCT e.entity_id, s.dataset, e.schema, s.prop, s.value
+            FROM current s JOIN current t ON t.dataset = s.dataset
+                AND t.entity_id = s.entity_id AND t.prop = 'entity'
+            JOIN entries e ON e.dataset = t.dataset AND e.entity_id = t.value
             WHERE s.schema = 'Sanction' AND s.prop = 'unscId'""",
         props,
     ).fetchall()
@@ -111,6 +114,11 @@ def rebuild_links(store: Store) -> int:
         canonical = "fc-" + min(entity_id for _, entity_id in members)
         evidence = "; ".join(sorted(proof))
         linked.extend((canonical, eid, dataset, evidence) for dataset, eid in sorted(members))
-    if linked:
-        store.conn.executemany("INSERT INTO links VALUES (?, ?, ?, ?)", linked)
+    if linked:  # one statement with list parameters: executemany costs a millisecond a row
+        columns = [list(column) for column in zip(*linked, strict=True)]
+        store.conn.execute(
+            """INSERT INTO links SELECT unnest($1::VARCHAR[]), unnest($2::VARCHAR[]),
+                                        unnest($3::VARCHAR[]), unnest($4::VARCHAR[])""",
+            columns,
+        )
     return len(linked)

@@ -31,8 +31,7 @@ DDL = [
         entity_id VARCHAR NOT NULL,
         schema VARCHAR NOT NULL,
         source_id VARCHAR,
-        caption VARCHAR NOT NULL,
-        fingerprint VARCHAR NOT NULL
+        caption VARCHAR NOT NULL
     )""",
     # One row per value: the statement model.
     """CREATE TABLE IF NOT EXISTS statements (
@@ -63,8 +62,8 @@ DDL = [
         dataset VARCHAR NOT NULL,
         evidence VARCHAR NOT NULL
     )""",
-    "CREATE INDEX IF NOT EXISTS statements_entity ON statements (entity_id)",
-    "CREATE INDEX IF NOT EXISTS records_entity ON records (entity_id)",
+    # No ART indexes: DuckDB keeps them in memory, which would grow with every version
+    # kept; column scans with zone maps answer the entity lookups fast enough.
     # The newest version of each dataset: what screening and networks read.
     """CREATE OR REPLACE VIEW current_versions AS
         SELECT dataset, version FROM (

@@ -1,0 +1,149 @@
+"""The append-only audit log and the analysts' decisions.
+
+Compliance teams must show, for any past screening, what was asked, what the lists
+said then (which versions), which algorithm answered and what an analyst decided.
+Both files are JSON lines that are only ever appended to. Each audit event carries
+the hash of the previous one, so a removed or edited line breaks the chain and
+``verify`` says where. They live beside the store (``<store>.audit.jsonl`` and
+``<store>.decisions.jsonl``), not in it, so that a running API can append while the
+store is being loaded by another process.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import hashlib
+import json
+import os
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+GENESIS = "0" * 64
+DECISIONS = ("false_positive", "true_positive", "clear")
+
+
+class AuditError(Exception):
+    """The audit log is not what was written (a line removed, edited or reordered)."""
+
+
+def _now() -> str:
+    return datetime.now(UTC).isoformat(timespec="milliseconds")
+
+
+def _digest(previous: str, body: dict[str, Any]) -> str:
+    payload = json.dumps(body, sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(f"{previous}\n{payload}".encode()).hexdigest()
+
+
+class AuditLog:
+    """Hash-chained JSON lines; appends are serialised with a file lock."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def _last_hash(self) -> str:
+        if not self.path.exists() or self.path.stat().st_size == 0:
+            return GENESIS
+        with self.path.open("rb") as handle:
+            handle.seek(max(0, self.path.stat().st_size - 65536))
+            last = handle.read().splitlines()[-1]
+        return str(json.loads(last)["hash"])
+
+    def append(self, kind: str, body: dict[str, Any]) -> str:
+        """Write one event; returns its hash (the receipt an API caller gets)."""
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            try:
+                event = {"at": _now(), "kind": kind, **body}
+                previous = self._last_hash()
+                digest = _digest(previous, event)
+                line = {**event, "previous": previous, "hash": digest}
+                handle.write(json.dumps(line, ensure_ascii=False) + "\n")
+                handle.flush()
+                os.fsync(handle.fileno())
+            finally:
+                fcntl.flock(handle, fcntl.LOCK_UN)
+        return digest
+
+    def __iter__(self) -> Iterator[dict[str, Any]]:
+        if not self.path.exists():
+            return
+        with self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                yield json.loads(line)
+
+    def verify(self) -> int:
+        """Check the chain; returns the number of events, raises on the first break."""
+        previous = GENESIS
+        count = 0
+        for number, line in enumerate(self, start=1):
+            body = {k: v for k, v in line.items() if k not in ("previous", "hash")}
+            if line.get("previous") != previous or _digest(previous, body) != line.get("hash"):
+                raise AuditError(f"{self.path}:{number}: audit chain broken")
+            previous = str(line["hash"])
+            count += 1
+        return count
+
+
+@dataclass(frozen=True, slots=True)
+class Decision:
+    query_key: str
+    entity_id: str
+    decision: str
+    analyst: str
+    note: str
+    at: str
+
+
+class Decisions:
+    """Analysts' decisions per (query identity, list entity); the latest one stands."""
+
+    def __init__(self, path: Path, audit: AuditLog | None = None) -> None:
+        self.path = path
+        self.audit = audit
+
+    def record(
+        self, query_key: str, entity_id: str, decision: str, analyst: str, note: str = ""
+    ) -> Decision:
+        if decision not in DECISIONS:
+            raise ValueError(f"decision must be one of {', '.join(DECISIONS)}, not {decision!r}")
+        if not analyst.strip():
+            raise ValueError("a decision needs the analyst who made it")
+        made = Decision(query_key, entity_id, decision, analyst, note, _now())
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        with self.path.open("a", encoding="utf-8") as handle:
+            fcntl.flock(handle, fcntl.LOCK_EX)
+            handle.write(json.dumps(_row(made)) + "\n")
+            fcntl.flock(handle, fcntl.LOCK_UN)
+        if self.audit is not None:
+            self.audit.append("decision", _row(made))
+        return made
+
+    def current(self) -> dict[tuple[str, str], Decision]:
+        """The standing decision per (query key, entity id)."""
+        standing: dict[tuple[str, str], Decision] = {}
+        if not self.path.exists():
+            return standing
+        with self.path.open(encoding="utf-8") as handle:
+            for line in handle:
+                made = Decision(**json.loads(line))
+                standing[(made.query_key, made.entity_id)] = made
+        return standing
+
+    def for_query(self, query_key: str) -> dict[str, Decision]:
+        return {e: d for (q, e), d in self.current().items() if q == query_key}
+
+
+def _row(decision: Decision) -> dict[str, str]:
+    return {
+        "query_key": decision.query_key,
+        "entity_id": decision.entity_id,
+        "decision": decision.decision,
+        "analyst": decision.analyst,
+        "note": decision.note,
+        "at": decision.at,
+    }

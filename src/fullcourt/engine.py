@@ -1,0 +1,122 @@
+"""The screening service: an index kept in step with the store, decisions, audit.
+
+The API, the batch command and the CLI all screen through an :class:`Engine`. It
+opens the store read-only and briefly, to build the index and to check whether a new
+list version has landed since (then it rebuilds), so that loads from another process
+are never blocked. Every screening is written to the audit log with the list
+versions and the algorithm that answered, and standing analyst decisions are applied
+(a false positive is shown as suppressed, not hidden).
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from fullcourt.audit import AuditLog, Decisions
+from fullcourt.screening.catalog import current_versions, iter_list_entities
+from fullcourt.screening.identity import query_key
+from fullcourt.screening.matcher import Match, Matcher
+from fullcourt.screening.results import match_dict
+from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION, DEFAULT_THRESHOLD
+from fullcourt.screening.subject import make_subject
+from fullcourt.store import Store
+from fullcourt.store.db import default_path
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """One screened query: its results and what answered it."""
+
+    query_key: str
+    results: list[dict[str, Any]]
+    versions: tuple[tuple[str, str], ...]
+    algorithm: str
+    receipt: str | None
+
+
+@dataclass
+class Engine:
+    store_path: Path = field(default_factory=default_path)
+    audit: AuditLog | None = None
+    decisions: Decisions | None = None
+    _matcher: Matcher | None = None
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    @classmethod
+    def for_store(cls, store_path: Path | None = None) -> Engine:
+        """An engine with the audit log and decisions beside the store file."""
+        path = store_path or default_path()
+        audit = AuditLog(path.with_name(path.name + ".audit.jsonl"))
+        return cls(path, audit, Decisions(path.with_name(path.name + ".decisions.jsonl"), audit))
+
+    def matcher(self) -> Matcher:
+        """The index for the store's current list versions, rebuilt when they change."""
+        with self._lock:
+            with Store(self.store_path, read_only=True) as store:
+                versions = current_versions(store)
+                if self._matcher is None or self._matcher.versions != versions:
+                    self._matcher = Matcher.from_entities(iter_list_entities(store), versions)
+            return self._matcher
+
+    def screen(
+        self,
+        schema: str,
+        properties: Mapping[str, list[str]],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        limit: int = 5,
+        datasets: frozenset[str] | None = None,
+        actor: str = "",
+        channel: str = "api",
+    ) -> Outcome:
+        matcher = self.matcher()
+        key = query_key(schema, properties)
+        matches = matcher.match(
+            make_subject(schema, properties), threshold=threshold, limit=limit, datasets=datasets
+        )
+        results = self._with_decisions(key, matches)
+        receipt = None
+        if self.audit is not None:
+            receipt = self.audit.append(
+                "screening",
+                {
+                    "channel": channel,
+                    "actor": actor,
+                    "query_key": key,
+                    "query": {"schema": schema, "properties": dict(properties)},
+                    "threshold": threshold,
+                    "algorithm": f"{ALGORITHM}/{ALGORITHM_VERSION}",
+                    "versions": [list(v) for v in matcher.versions],
+                    "results": [
+                        {
+                            "id": r["id"],
+                            "score": r["score"],
+                            "match": r["match"],
+                            "suppressed": r["suppressed"],
+                        }
+                        for r in results
+                    ],
+                },
+            )
+        return Outcome(key, results, matcher.versions, ALGORITHM, receipt)
+
+    def _with_decisions(self, key: str, matches: list[Match]) -> list[dict[str, Any]]:
+        standing = self.decisions.for_query(key) if self.decisions is not None else {}
+        out = []
+        for match in matches:
+            decision = standing.get(match.entity.id)
+            suppressed = decision is not None and decision.decision == "false_positive"
+            row = match_dict(match, suppressed=suppressed)
+            if decision is not None:
+                row["decision"] = {
+                    "decision": decision.decision,
+                    "analyst": decision.analyst,
+                    "note": decision.note,
+                    "at": decision.at,
+                }
+            out.append(row)
+        return out

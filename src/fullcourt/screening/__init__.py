@@ -1,0 +1,1 @@
+"""Screening: names, identifiers and vessels matched against the lists, with explanations."""

@@ -1,0 +1,143 @@
+"""The candidate index: finds every plausible list entity for a query without a scan.
+
+Built in memory from the store's current list versions. Lookups go through several
+keys so that no single spelling habit hides a listed party: whole tokens, Korean
+syllable keys and phonetic keys (for romanisation variants), letter trigrams of the
+name without spaces (for typos and for "CHONMASAN" against "CHON MA SAN"), single
+characters of Han and Hangul names, identifiers, and an acronym bucket for short
+single-word queries ("KOMID"). Candidates are ranked by the rarity of what they share
+(a shared "trading" counts for little) and only the best are scored in full.
+"""
+
+from __future__ import annotations
+
+import heapq
+import math
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from rigour.text import metaphone
+
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import syllable_key
+from fullcourt.screening.normalize import NameForm, cjk_characters
+from fullcourt.screening.subject import Subject
+
+TRIGRAM_WEIGHT = 0.25
+VARIANT_WEIGHT = 0.8
+MAX_CANDIDATES = 64
+ACRONYM_MAX = 8
+ACRONYM_VOTE = 10.0
+
+
+@dataclass(frozen=True, slots=True)
+class ListEntity:
+    """One real-world entity on the lists: possibly several list records behind it."""
+
+    id: str
+    schema: str
+    caption: str
+    subject: Subject
+    properties: dict[str, list[str]]
+    datasets: tuple[str, ...]
+    records: tuple[tuple[str, str, str | None], ...]  # (dataset, entity_id, source_id)
+    first_seen: str | None = None
+    last_seen: str | None = None
+
+
+def trigrams(letters: str) -> set[str]:
+    padded = f"_{letters}_"
+    return {padded[i : i + 3] for i in range(len(padded) - 2)}
+
+
+def token_keys(token: str) -> Iterator[str]:
+    """Lookup keys of one token: itself, and its spelling-variant keys."""
+    yield f"t:{token}"
+    if key := syllable_key(token):
+        yield f"k:{key}"
+    if key := pinyin_key(token):
+        yield f"p:{key}"
+    if len(token) > 3:
+        yield f"m:{metaphone(token)}"
+
+
+def form_keys(form: NameForm) -> set[str]:
+    keys = {key for token in form.tokens for key in token_keys(token)}
+    keys.update(f"g:{gram}" for gram in trigrams(form.letters))
+    keys.update(f"c:{ch}" for ch in cjk_characters(form.original))
+    return keys
+
+
+@dataclass
+class CandidateIndex:
+    """Postings from lookup keys to entity positions."""
+
+    entities: list[ListEntity] = field(default_factory=list)
+    postings: dict[str, set[int]] = field(default_factory=dict)
+    identifiers: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    acronyms: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+
+    def add(self, entity: ListEntity) -> None:
+        position = len(self.entities)
+        self.entities.append(entity)
+        for _, _, forms in entity.subject.names:
+            for form in forms:
+                for key in form_keys(form):
+                    self.postings.setdefault(key, set()).add(position)
+                if 2 <= len(form.tokens) <= ACRONYM_MAX:
+                    bucket = self.acronyms.setdefault(form.tokens[0][0], [])
+                    bucket.append((position, form.tokens))
+        for kind, values in entity.subject.identifiers.items():
+            for value in values:
+                self.identifiers.setdefault((kind, value), set()).add(position)
+
+    def _weight(self, key: str) -> float:
+        """Rarer keys say more: inverse document frequency, scaled by key kind."""
+        idf = math.log(1 + len(self.entities) / (1 + len(self.postings.get(key, ()))))
+        kind = key[0]
+        if kind == "g":
+            return idf * TRIGRAM_WEIGHT
+        if kind in "kpm":
+            return idf * VARIANT_WEIGHT
+        return idf
+
+    def candidates(self, query: Subject, limit: int = MAX_CANDIDATES) -> list[ListEntity]:
+        """The entities most worth scoring for ``query``, best first."""
+        votes: dict[int, float] = {}
+        keys: set[str] = set()
+        for _, _, forms in query.names:
+            for form in forms:
+                keys |= form_keys(form)
+                self._vote_acronym(form, votes)
+        for key in keys:
+            weight = self._weight(key)
+            for position in self.postings.get(key, ()):
+                votes[position] = votes.get(position, 0.0) + weight
+        forced = self._identifier_hits(query)
+        best = heapq.nlargest(limit, votes, key=votes.__getitem__)
+        ranked = [p for p in best if p not in forced]
+        return [self.entities[p] for p in [*forced, *ranked][: max(limit, len(forced))]]
+
+    def _identifier_hits(self, query: Subject) -> list[int]:
+        hits: set[int] = set()
+        for kind, values in query.identifiers.items():
+            for value in values:
+                hits |= self.identifiers.get((kind, value), set())
+        return sorted(hits)
+
+    def _vote_acronym(self, form: NameForm, votes: dict[int, float]) -> None:
+        from fullcourt.screening.names import spelled_by_prefixes
+
+        if len(form.tokens) != 1 or not 2 <= len(form.tokens[0]) <= ACRONYM_MAX:
+            return
+        token = form.tokens[0]
+        for position, tokens in self.acronyms.get(token[0], []):
+            if spelled_by_prefixes(token, tokens) >= 2:
+                votes[position] = votes.get(position, 0.0) + ACRONYM_VOTE
+
+
+def build_index(entities: Iterable[ListEntity]) -> CandidateIndex:
+    index = CandidateIndex()
+    for entity in entities:
+        index.add(entity)
+    return index

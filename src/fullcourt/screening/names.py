@@ -1,0 +1,209 @@
+"""Comparing two names part by part, with the alignment kept as the explanation.
+
+Each token of one name is paired with at most one token of the other (greedy on
+similarity, order-free, since lists swap surname and given name). The score then asks
+three questions: how much of each name is covered by good pairs, whether any paired
+part is a *different* name rather than a slip, and whether the shorter name is a
+single part (one shared word is weak evidence). Spacing is compared apart, on the
+joined letters, so "CHON MA SAN" meets "CHONMASAN" and "Pyong-chol" meets "Pyongchol".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from rapidfuzz.distance import Levenshtein
+
+from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
+from fullcourt.screening.tokens import token_similarity
+
+PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
+SLIP_FLOOR = 0.8
+SUBSTITUTION_FACTOR = 0.9  # a pair under this is a different name part, not a spelling slip
+SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
+SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
+LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
+JOINED_SLIP_MIN = 8  # letters, spacing ignored, before one slip is tolerated
+ACRONYM_SIMILARITY = 0.86
+# "Salman bin Muhammad" is the son of "Muhammad bin Salman": the part after bin/ibn
+# names the father, so two names whose fathers differ are different people even when
+# every part of one appears in the other.
+PATRONYM_MISMATCH_FACTOR = 0.6
+
+
+@dataclass(frozen=True, slots=True)
+class NameComparison:
+    """A score and the evidence for it."""
+
+    score: float
+    query: str
+    candidate: str
+    pairs: tuple[tuple[str, str, float], ...] = ()
+    unmatched_query: tuple[str, ...] = ()
+    unmatched_candidate: tuple[str, ...] = ()
+    notes: tuple[str, ...] = field(default_factory=tuple)
+
+
+def _align(q: tuple[str, ...], c: tuple[str, ...]) -> list[tuple[int, int, float]]:
+    scored = [(token_similarity(a, b), i, j) for i, a in enumerate(q) for j, b in enumerate(c)]
+    scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2])))
+    used_q: set[int] = set()
+    used_c: set[int] = set()
+    pairs = []
+    for sim, i, j in scored:
+        if sim < PAIR_FLOOR:
+            break
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        pairs.append((i, j, sim))
+    return pairs
+
+
+def _weight(token: str) -> float:
+    """Longer parts carry more identity; initials and two-letter parts carry little."""
+    return min(1.0, 0.35 + 0.13 * len(token))
+
+
+def _joined_score(q: NameForm, c: NameForm) -> float:
+    a, b = q.letters, c.letters
+    if a == b:
+        return 0.97
+    if min(len(a), len(b)) >= JOINED_SLIP_MIN and Levenshtein.distance(a, b) <= 1:
+        return 0.9
+    return 0.0
+
+
+def spelled_by_prefixes(token: str, parts: tuple[str, ...]) -> int:
+    """How many leading parts spell ``token`` by 1-3 letter prefixes each (0: none)."""
+    if not token:
+        return 0
+    if not parts:
+        return -1
+    head = parts[0]
+    for size in range(min(3, len(head)), 0, -1):
+        if token.startswith(head[:size]):
+            rest = token[size:]
+            if not rest:
+                return 1
+            used = spelled_by_prefixes(rest, parts[1:])
+            if used > 0:
+                return used + 1
+    return -1
+
+
+def _acronym_score(q: NameForm, c: NameForm) -> float:
+    """KOMID for Korea Mining Development (Trading Corporation), PLA for People's
+    Liberation Army: one short token spelled by the leading letters of the other name's
+    parts, in order, at least two of them."""
+    for short, full in ((q, c), (c, q)):
+        if len(short.tokens) != 1 or len(full.tokens) < 2:
+            continue
+        token = short.tokens[0]
+        if not 2 <= len(token) <= 8 or not token.isalpha():
+            continue
+        used = spelled_by_prefixes(token, full.tokens)
+        if used >= 2:
+            return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
+    return 0.0
+
+
+def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
+    if not q.patronyms or not c.patronyms:
+        return False
+    best = max(token_similarity(a, b) for a in q.patronyms for b in c.patronyms)
+    return best < SLIP_FLOOR
+
+
+def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
+    """Score two renderings of two names."""
+    pairs = _align(q.tokens, c.tokens)
+    wq = [_weight(t) for t in q.tokens]
+    wc = [_weight(t) for t in c.tokens]
+    matched_q = sum(wq[i] * sim for i, _, sim in pairs)
+    matched_c = sum(wc[j] * sim for _, j, sim in pairs)
+    cover_q, cover_c = matched_q / sum(wq), matched_c / sum(wc)
+    short, long = sorted((cover_q, cover_c), reverse=True)
+    is_person = schema in PERSON_SCHEMATA
+    # People drop middle names and patronymics freely; organisations rarely drop words.
+    extra_weight = 0.35 if is_person else 0.6
+    score = (1 - extra_weight) * short + extra_weight * long
+    if len(pairs) < len(q.tokens) and len(pairs) < len(c.tokens):
+        # both names have a part the other lacks: a substituted part (another father,
+        # another given name) marks another person more than a part left out does
+        score *= SUBSTITUTION_FACTOR
+    worst = min((sim for *_, sim in pairs), default=0.0)
+    if worst < SLIP_FLOOR:
+        score *= worst / SLIP_FLOOR
+    notes = []
+    if min(len(q.tokens), len(c.tokens)) == 1 and max(len(q.tokens), len(c.tokens)) > 1:
+        score = min(score, SINGLE_PART_CAP if is_person else SINGLE_BRAND_CAP)
+    if _patronyms_differ(q, c):
+        score *= PATRONYM_MISMATCH_FACTOR
+        notes.append("the father's names differ")
+    acronym = _acronym_score(q, c)
+    if acronym > score:
+        score = acronym
+        notes.append("acronym of the other name")
+    joined = _joined_score(q, c)
+    if joined > score:
+        score = joined
+        notes.append("same letters, different spacing")
+    if q.legal and c.legal and set(q.legal).isdisjoint(c.legal):
+        score -= LEGAL_FORM_PENALTY
+        notes.append(f"legal form differs: {' '.join(q.legal)} / {' '.join(c.legal)}")
+    paired_q = {i for i, _, _ in pairs}
+    paired_c = {j for _, j, _ in pairs}
+    return NameComparison(
+        score=round(max(0.0, min(1.0, score)), 4),
+        query=q.key,
+        candidate=c.key,
+        pairs=tuple((q.tokens[i], c.tokens[j], round(s, 3)) for i, j, s in pairs),
+        unmatched_query=tuple(t for i, t in enumerate(q.tokens) if i not in paired_q),
+        unmatched_candidate=tuple(t for j, t in enumerate(c.tokens) if j not in paired_c),
+        notes=tuple(notes),
+    )
+
+
+def compare_characters(query: str, candidate: str) -> NameComparison | None:
+    """Two names both written in Han, Hangul or Kana, compared character by character."""
+    a, b = cjk_characters(query), cjk_characters(candidate)
+    if not a or not b:
+        return None
+    common = _common_in_order(a, b)
+    score = 2 * common / (len(a) + len(b))
+    return NameComparison(
+        round(score, 4), "".join(a), "".join(b), notes=("compared in the original script",)
+    )
+
+
+def _common_in_order(a: tuple[str, ...], b: tuple[str, ...]) -> int:
+    """Length of the longest common subsequence (names are a handful of characters)."""
+    row = [0] * (len(b) + 1)
+    for ch in a:
+        prev = 0
+        for j, other in enumerate(b, start=1):
+            prev, row[j] = row[j], prev + 1 if ch == other else max(row[j], row[j - 1])
+    return row[-1]
+
+
+def compare_names(
+    query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], schema: str
+) -> NameComparison | None:
+    """The best comparison over all renderings of the two names.
+
+    Two names written in the same East Asian script are compared in that script only:
+    romanisation would merge characters that the names keep apart.
+    """
+    if query and candidate:
+        same_script = compare_characters(query[0].original, candidate[0].original)
+        if same_script is not None:
+            return same_script
+    best: NameComparison | None = None
+    for q in query:
+        for c in candidate:
+            result = compare_forms(q, c, schema)
+            if best is None or result.score > best.score:
+                best = result
+    return best

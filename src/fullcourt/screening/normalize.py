@@ -1,0 +1,270 @@
+"""Names reduced to comparable tokens: script, case, punctuation, titles and legal forms.
+
+Screening compares what a name *says*, not how it was typed: ``HSBC Holdings p.l.c.``
+and ``HSBC Holdings PLC`` are one name, ``Dr. Ri Pyong-chol`` and ``RI Pyong Chol``
+are one name. Legal forms are kept apart from the distinctive tokens, because two
+companies that differ only in ``Ltd`` against ``LLC`` are usually the same company,
+while two that share only ``Trading Co., Ltd.`` are not.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from rigour.names.org_types import extract_org_types, replace_org_types_compare
+
+from fullcourt.screening.numbers import fold_numbers
+from fullcourt.screening.romanize import latin_forms
+
+PERSON_SCHEMATA = frozenset({"Person"})
+ORG_SCHEMATA = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
+
+# Titles and honorifics that lists and customers prefix to people's names; they say
+# nothing about identity ("Dr. X" and "X" are one person).
+HONORIFICS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "miss",
+        "dr",
+        "prof",
+        "sir",
+        "dame",
+        "lord",
+        "lady",
+        "sheikh",
+        "shaikh",
+        "sheik",
+        "haji",
+        "hajji",
+        "hadji",
+        "mullah",
+        "maulana",
+        "maulvi",
+        "general",
+        "gen",
+        "col",
+        "colonel",
+        "maj",
+        "major",
+        "capt",
+        "captain",
+        "lt",
+        "admiral",
+        "adm",
+        "brig",
+        "marshal",
+        "president",
+        "minister",
+        "rev",
+        "reverend",
+        "father",
+        "imam",
+        "ayatollah",
+        "sayyid",
+        "sayed",
+        "mister",
+        "madame",
+        "mme",
+        "mlle",
+        "herr",
+        "frau",
+        "sr",
+        "sra",
+        "jr",
+    ]
+)
+# Words that join name parts in many languages; they carry little identity on their own
+# and are weighted down, not removed ("bin Laden" must still differ from "Laden").
+PARTICLES = frozenset(
+    [
+        "al",
+        "el",
+        "bin",
+        "ibn",
+        "bint",
+        "abu",
+        "umm",
+        "ben",
+        "de",
+        "del",
+        "della",
+        "der",
+        "di",
+        "da",
+        "dos",
+        "das",
+        "du",
+        "la",
+        "le",
+        "van",
+        "von",
+        "y",
+        "e",
+        "of",
+        "the",
+        "and",
+        "und",
+        "et",
+    ]
+)
+# Legal forms in scripts that the rigour org-type table does not read (it works on the
+# Latin text): Chinese, Korean and Japanese company forms are removed before the name
+# is romanised, so that 有限公司 does not become the tokens "you xian gong si".
+CJK_LEGAL_FORMS = (
+    "股份有限公司",
+    "有限责任公司",
+    "有限責任公司",
+    "有限公司",
+    "株式会社",
+    "有限会社",
+    "주식회사",
+    "유한회사",
+    "유한책임회사",
+    "(주)",
+    "㈜",
+)
+# Generic words for a company that rigour's legal-form table leaves as words; its own
+# generic forms (llc, jsc, ...) are taken from what it finds in each name.
+LEGAL_TOKENS = frozenset(["co", "corp", "company", "corporation", "limited", "incorporated"])
+PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould"})
+_AMP_WORD = re.compile(r"(?<=\w)&(?=\w)")
+_SPLIT = re.compile(r"[^\w]+")
+
+
+@dataclass(frozen=True, slots=True)
+class NameForm:
+    """One Latin rendering of a name, split into distinctive tokens and the rest."""
+
+    original: str
+    tokens: tuple[str, ...]
+    legal: tuple[str, ...] = ()
+    particles: tuple[str, ...] = ()
+    letters: str = ""
+    """Every letter and digit of the rendering in order, spacing ignored."""
+    patronyms: tuple[str, ...] = ()
+    """Parts that follow bin/ibn/ben: the father's name, whose place is its meaning."""
+
+    @property
+    def key(self) -> str:
+        return " ".join(self.tokens)
+
+
+def strip_cjk_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
+    found = []
+    for form in CJK_LEGAL_FORMS:
+        if form in text and text.replace(form, "").strip():
+            text = text.replace(form, " ")
+            found.append("co")
+    return text, tuple(found)
+
+
+def _latin_texts(name: str, is_org: bool) -> list[str]:
+    text = unicodedata.normalize("NFKC", name).lower()
+    text = _AMP_WORD.sub("", text)  # AT&T, S&P: one token, as people write them
+    if is_org:  # legal forms are read in their own script first ("beschränkter")
+        text = replace_org_types_compare(text, generic=True)
+    return latin_forms(text.replace("&", " and "))
+
+
+def _spellings(text: str) -> list[str]:
+    """The text with hyphenated parts split, and joined ("Pyong-chol", "Pyongchol")."""
+    text = text.replace("'", "").replace("’", "").replace("`", "")
+    split = text.replace("-", " ")
+    joined = re.sub(r"(?<=\w)-(?=\w)", "", text).replace("-", " ")
+    return [split] if joined == split else [split, joined]
+
+
+def _split(text: str, is_org: bool) -> NameForm:
+    forms: set[str] = set()
+    if is_org:
+        forms = {form for _, form in extract_org_types(text, generic=True)} | LEGAL_TOKENS
+        text = replace_org_types_compare(text, generic=True)
+    raw = _join_initials(fold_numbers([t for t in _SPLIT.split(text) if t]))
+    tokens, legal, particles, patronyms = [], [], [], []
+    edges = _edge_positions(raw, forms)
+    for position, token in enumerate(raw):
+        if position > 0 and raw[position - 1] in PATRONYMIC:
+            patronyms.append(token)
+        if position in edges:
+            legal.append(token)
+        elif not is_org and token in HONORIFICS and position < len(raw) - 1:
+            continue
+        elif token in PARTICLES and len(raw) > 1:
+            particles.append(token)
+        else:
+            tokens.append(token)
+    if not tokens:
+        tokens, particles = particles, []
+    letters = "".join(raw)
+    return NameForm(text, tuple(tokens), tuple(legal), tuple(particles), letters, tuple(patronyms))
+
+
+def _join_initials(tokens: list[str]) -> list[str]:
+    """Three or more single letters in a row are one abbreviation ("A.B.C.", "N.A.B.C."):
+    their order is part of the name. Two stay apart, as initials ("J. C. Juncker")."""
+    out: list[str] = []
+    run: list[str] = []
+    for token in [*tokens, ""]:
+        if len(token) == 1 and token.isalpha():
+            run.append(token)
+            continue
+        out.extend(["".join(run)] if len(run) >= 3 else run)
+        run = []
+        if token:
+            out.append(token)
+    return out
+
+
+def _edge_positions(raw: list[str], forms: set[str]) -> set[int]:
+    """Positions of legal forms at either end of a name (where legal forms stand);
+    a form-like word inside a name ("AT" in "AT and T") is part of the name."""
+    edges: set[int] = set()
+    for position in range(len(raw)):
+        if raw[position] not in forms:
+            break
+        edges.add(position)
+    for position in range(len(raw) - 1, -1, -1):
+        if raw[position] not in forms:
+            break
+        edges.add(position)
+    return edges if len(edges) < len(raw) else set()
+
+
+@lru_cache(maxsize=200_000)
+def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
+    """The distinct comparable forms of one name as written on a list or in a query."""
+    is_org = schema in ORG_SCHEMATA
+    text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (name, ())
+    forms: dict[tuple[str, ...], NameForm] = {}
+    for latin in _latin_texts(text, is_org):
+        for spelling in _spellings(latin):
+            form = _split(spelling, is_org)
+            if form.tokens and form.tokens not in forms:
+                forms[form.tokens] = replace(form, original=name, legal=form.legal + cjk_legal)
+    return tuple(forms.values())
+
+
+def cjk_characters(name: str) -> tuple[str, ...]:
+    """The Han, Hangul and Kana characters of a name, each one a name part.
+
+    In these scripts a character (syllable) is a part of the name, and two names that
+    differ in one character are different names, which romanisation can hide (정 and 종
+    are both "jong" in one common style).
+    """
+    return tuple(ch for ch in name if _is_cjk(ch))
+
+
+def _is_cjk(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
+        or 0x3400 <= code <= 0x4DBF  # extension A
+        or 0xAC00 <= code <= 0xD7A3  # Hangul syllables
+        or 0x3040 <= code <= 0x30FF  # Hiragana and Katakana
+        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs (hanja)
+    )

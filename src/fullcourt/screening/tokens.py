@@ -1,0 +1,95 @@
+"""How alike two name tokens are: spelling slips, romanisation variants, initials.
+
+The scale matters more than the formula: 1.0 is the same token, about 0.9 a slip of one
+letter in a long token or the same Korean syllable spelled another way, and below about
+0.7 a different name. Different names must fall clearly below the slips, because
+"Kim Jong Un" and "Kim Jong Nam" differ in one short token and are different people.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from nicknames import NickNamer
+from rapidfuzz.distance import OSA, Levenshtein
+from rigour.text import metaphone
+
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import syllable_key
+
+INITIAL_SIMILARITY = 0.7
+VARIANT_SIMILARITY = 0.92
+KOREAN_DIFFERENT = 0.5
+# "Ted" for "Theodore", "Bill" for "William": English given-name nicknames from the
+# curated ``nicknames`` table; other languages' diminutives are not in it.
+NICKNAME_SIMILARITY = 0.85
+
+
+@lru_cache(maxsize=1)
+def _nicknamer() -> NickNamer:
+    return NickNamer()
+
+
+def is_nickname(a: str, b: str) -> bool:
+    namer = _nicknamer()
+    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+def allowed_edits(length: int) -> int:
+    """Typos tolerated in a token of ``length`` letters: none in short tokens."""
+    if length <= 3:
+        return 0
+    if length <= 8:
+        return 1
+    if length <= 13:
+        return 2
+    return 3
+
+
+def _spelling(a: str, b: str) -> float:
+    longest = max(len(a), len(b))
+    edits = OSA.distance(a, b)  # a swapped pair of letters is one slip, not two
+    if edits <= allowed_edits(min(len(a), len(b))):
+        return 1.0 - 0.5 * edits / longest - 0.04 * edits
+    return max(0.0, 1.0 - 1.6 * Levenshtein.distance(a, b) / longest)
+
+
+def _variant(a: str, b: str) -> bool:
+    """Same Chinese syllable in another romanisation (hsi/xi, chin/jin)."""
+    pa, pb = pinyin_key(a), pinyin_key(b)
+    return bool(pa) and pa == pb
+
+
+def _korean(a: str, b: str) -> float | None:
+    """Two Korean syllables (or surnames) are the same or different, never "close".
+
+    Korean given names are built from a small set of syllables, so one letter apart is a
+    different syllable and a different person ("Jong" and "Tong", "Un" and "Nam"), while
+    romanisation variants of one syllable ("Jong", "Jeong", "Chong") share a key.
+    """
+    ka, kb = syllable_key(a), syllable_key(b)
+    if not ka or not kb:
+        return None
+    return VARIANT_SIMILARITY if ka == kb else min(_spelling(a, b), KOREAN_DIFFERENT)
+
+
+@lru_cache(maxsize=1_000_000)
+def token_similarity(a: str, b: str) -> float:
+    """Similarity of two normalised tokens in [0, 1]."""
+    if a == b:
+        return 1.0
+    if len(a) == 1 or len(b) == 1:
+        return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
+    korean = _korean(a, b)
+    if korean is not None:
+        return korean
+    score = _spelling(a, b)
+    if score < VARIANT_SIMILARITY and _variant(a, b):
+        score = VARIANT_SIMILARITY
+    # sounding alike counts only for spellings that are already near: metaphone alone
+    # gives "Vita" and "Fuad" one key
+    if 0.3 <= score < 0.85 and len(a) > 3 and len(b) > 3 and metaphone(a) == metaphone(b):
+        score = max(score, 0.85 if a[0] == b[0] else 0.8)
+    if score < NICKNAME_SIMILARITY and is_nickname(a, b):
+        return NICKNAME_SIMILARITY
+    return score

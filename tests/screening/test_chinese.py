@@ -1,0 +1,133 @@
+"""Chinese characters: pinyin, Wade–Giles, Korean readings of hanja, syllable keys."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from lxml import etree
+
+from fullcourt.screening.chinese import MAX_FORMS, PINYIN, han_forms, pinyin_key, to_wade_giles
+
+UN_LIST = "un_sc/2026-02-27_moov-watchman/consolidated.xml"
+
+
+@pytest.mark.parametrize(
+    ("chars", "expected", "position"),
+    [
+        ("习近平", "xi jinping", 0),  # pinyin joins the given name
+        ("习近平", "xi jin ping", 1),
+        ("习近平", "hsi chin ping", None),  # bench: "Hsi Chin-ping", Wade–Giles
+        ("毛泽东", "mao tse tung", None),  # bench: "Mao Tse-tung"
+        ("金铁三", "jin tiesan", None),  # UN alias of KIM CHOL SAM: "Jin Tiesan (金铁三)"
+        ("金铁三", "kim chol sam", 0),  # the same man's UN entry name: Korean reading first
+        ("金正恩", "kim jong un", 0),  # weak spot of reference matchers: scored 0
+        ("崔龙海", "choe ryong hae", None),  # simplified 龙 read as Korean 룡
+        ("朴槿惠", "park keun hye", None),  # South Korean conventional spelling
+        ("曾庆红", "zeng qinghong", 0),  # 曾 read zeng as a surname, not ceng
+        ("欧阳修", "ouyang xiu", 0),  # two-character surname
+        ("贝拉克·奥巴马", "beilake aobama", None),  # bench: a foreign name in characters
+    ],
+)
+def test_han_forms(chars: str, expected: str, position: int | None) -> None:
+    forms = han_forms(chars)
+    assert expected in forms
+    if position is not None:
+        assert forms.index(expected) == position
+    assert len(forms) <= MAX_FORMS
+
+
+def test_chinese_names_without_a_korean_surname_get_no_korean_reading() -> None:
+    assert han_forms("习近平") == ["xi jinping", "xi jin ping", "hsi chin ping", "hsi chinping"]
+
+
+def test_company_names_are_read_character_by_character() -> None:
+    # OFAC consolidated list, Chinese Simplified translation of MEGVII (legal form removed).
+    assert han_forms("旷视科技")[0] == "kuang shi ke ji"
+
+
+def test_un_alias_with_characters_meets_its_own_romanisation(shared: Path) -> None:
+    """UN aliases written "Romanised (characters)": the romanisation is among the forms."""
+    pairs = []
+    for _, alias in etree.iterparse(str(shared / UN_LIST), tag="ALIAS_NAME"):
+        match = re.fullmatch(r"(.+?)\s*\(([\u4e00-\u9fff]+)\)", alias.text or "")
+        if match:
+            pairs.append((match.group(2), match.group(1).lower()))
+    assert pairs == [("金铁三", "jin tiesan")]
+    assert all(latin in han_forms(chars) for chars, latin in pairs)
+
+
+@pytest.mark.parametrize(
+    ("pinyin", "wade_giles"),
+    [
+        ("xi", "hsi"),
+        ("jin", "chin"),
+        ("ping", "ping"),  # p'ing without its apostrophe
+        ("zhou", "chou"),
+        ("ze", "tse"),
+        ("dong", "tung"),
+        ("zi", "tzu"),
+        ("shi", "shih"),
+        ("ri", "jih"),
+        ("xue", "hsueh"),
+        ("luo", "lo"),
+        ("guo", "kuo"),
+        ("gui", "kuei"),
+        ("yi", "i"),
+        ("er", "erh"),
+        ("xiong", "hsiung"),
+        ("jian", "chien"),
+    ],
+)
+def test_to_wade_giles(pinyin: str, wade_giles: str) -> None:
+    assert to_wade_giles(pinyin) == wade_giles
+
+
+@pytest.mark.parametrize(
+    ("spellings", "same"),
+    [
+        (["xi", "hsi"], True),  # Xi Jinping / Hsi Chin-ping
+        (["jin", "chin"], True),
+        (["ping", "bing"], True),  # aspiration lost with the apostrophe
+        (["zhou", "chou"], True),
+        (["ze", "tse"], True),  # Mao Zedong / Mao Tse-tung
+        (["dong", "tung"], True),
+        (["ren", "jen"], True),  # Wade–Giles j is pinyin r
+        (["jinping", "chinping"], True),  # run-together given names
+        (["zedong", "tsetung"], True),
+        (["xi", "si"], False),  # 习 and 司 are different surnames
+        (["xi", "shi"], False),  # bench "Shi Jinping": left to spelling similarity
+        (["jin", "jing"], False),
+    ],
+)
+def test_pinyin_key(spellings: list[str], same: bool) -> None:
+    keys = {pinyin_key(s) for s in spellings}
+    assert "" not in keys
+    assert (len(keys) == 1) is same
+
+
+@pytest.mark.parametrize("token", ["kim", "jong", "lee", "vladimir", "tina", "dina", "xi2", ""])
+def test_pinyin_key_is_empty_for_other_tokens(token: str) -> None:
+    # Tina and Dina would meet by the aspiration merge: no Mandarin marker, no key.
+    assert pinyin_key(token) == ""
+
+
+def test_every_pinyin_syllable_has_a_key_shared_with_its_wade_giles() -> None:
+    for syllable in PINYIN:
+        assert pinyin_key(syllable)
+        wade_giles = to_wade_giles(syllable)
+        if wade_giles not in PINYIN:  # a valid pinyin spelling is read as pinyin first
+            assert pinyin_key(wade_giles) == pinyin_key(syllable), (syllable, wade_giles)
+
+
+_HAN = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)
+
+
+@given(st.text(alphabet=_HAN, min_size=1, max_size=8))
+def test_forms_are_lowercase_ascii_and_never_empty(text: str) -> None:
+    forms = han_forms(text)
+    assert 1 <= len(forms) <= MAX_FORMS
+    assert all(f and f.isascii() and f == f.lower() for f in forms)
