@@ -23,6 +23,10 @@ from fullcourt.store.query import iter_records, list_datasets
 from fullcourt.store.select import program_seeds, related_ids
 
 TARGET = Path("src/fullcourt/data/default")
+# Publication dates the files do not state themselves, from the data folder's README:
+# the 2024-06 SDN copy is of 2024-06-27 at the latest; the UK list was last updated on
+# 2026-04-29 before it was transcribed.
+KNOWN_PUBLISHED = {"us_ofac_sdn": "2024-06-27", "gb_fcdo_sanctions": "2026-04-29"}
 # (path under the shared data folder, dataset)
 INPUTS = [
     ("ofac_sdn/2024-06_openpassport", "us_ofac_sdn"),
@@ -68,7 +72,7 @@ def main(shared: Path) -> None:
             with gzip.open(path, "wt", encoding="utf-8", compresslevel=9) as out:
                 entry["entities"] = str(write_ftm_jsonl(records, out))
             published = list_datasets(store)[entry["dataset"]][-1].published
-            entry["published"] = published or ""
+            entry["published"] = published or KNOWN_PUBLISHED.get(entry["dataset"], "")
     (TARGET / "manifest.json").write_text(json.dumps({"files": manifest}, indent=2) + "\n")
     print(json.dumps(manifest, indent=2))
 

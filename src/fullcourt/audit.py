@@ -105,6 +105,7 @@ class Decisions:
     def __init__(self, path: Path, audit: AuditLog | None = None) -> None:
         self.path = path
         self.audit = audit
+        self._cache: tuple[tuple[int, int], dict[tuple[str, str], Decision]] | None = None
 
     def record(
         self, query_key: str, entity_id: str, decision: str, analyst: str, note: str = ""
@@ -125,13 +126,18 @@ class Decisions:
 
     def current(self) -> dict[tuple[str, str], Decision]:
         """The standing decision per (query key, entity id)."""
-        standing: dict[tuple[str, str], Decision] = {}
         if not self.path.exists():
-            return standing
+            return {}
+        stat = self.path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if self._cache is not None and self._cache[0] == stamp:
+            return self._cache[1]  # read again only when another process appended
+        standing: dict[tuple[str, str], Decision] = {}
         with self.path.open(encoding="utf-8") as handle:
             for line in handle:
                 made = Decision(**json.loads(line))
                 standing[(made.query_key, made.entity_id)] = made
+        self._cache = (stamp, standing)
         return standing
 
     def for_query(self, query_key: str) -> dict[str, Decision]:

@@ -39,6 +39,7 @@ def default_plans(folder: Path | None = None) -> list[LoadPlan]:
             {"main": folder / e["file"]},
             version=e["version"],
             origin=e["origin"],
+            published=e.get("published") or None,
         )
         for e in read_manifest(folder)
     ]

@@ -11,6 +11,7 @@ versions and the algorithm that answered, and standing analyst decisions are app
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +26,8 @@ from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION, DEFAULT_THRE
 from fullcourt.screening.subject import make_subject
 from fullcourt.store import Store
 from fullcourt.store.db import default_path
+
+REFRESH_SECONDS = 5.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +46,9 @@ class Engine:
     store_path: Path = field(default_factory=default_path)
     audit: AuditLog | None = None
     decisions: Decisions | None = None
+    refresh_seconds: float = REFRESH_SECONDS
     _matcher: Matcher | None = None
+    _checked: float = 0.0
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -54,12 +59,20 @@ class Engine:
         return cls(path, audit, Decisions(path.with_name(path.name + ".decisions.jsonl"), audit))
 
     def matcher(self) -> Matcher:
-        """The index for the store's current list versions, rebuilt when they change."""
+        """The index for the store's current list versions, rebuilt when they change.
+
+        The store is asked at most every ``refresh_seconds``: opening it costs more
+        than screening a name, and a new list version a few seconds late is fine.
+        """
         with self._lock:
+            now = time.monotonic()
+            if self._matcher is not None and now - self._checked < self.refresh_seconds:
+                return self._matcher
             with Store(self.store_path, read_only=True) as store:
                 versions = current_versions(store)
                 if self._matcher is None or self._matcher.versions != versions:
                     self._matcher = Matcher.from_entities(iter_list_entities(store), versions)
+            self._checked = now
             return self._matcher
 
     def screen(

@@ -17,6 +17,7 @@ import typer
 from rich.console import Console
 
 from fullcourt.cli import views
+from fullcourt.cli.screen import register as register_screening
 from fullcourt.defaults import load_defaults
 from fullcourt.fetch import PUBLISHERS, FetchError, fetch_lists
 from fullcourt.ingest import load_paths
@@ -179,6 +180,9 @@ def run(db: DbOption = None) -> None:
         path = store.path
     out.print(views.datasets_table(found))
     out.print(f"Store ready: {path}")
+
+
+register_screening(app)
 
 
 def main() -> None:

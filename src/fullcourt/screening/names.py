@@ -12,8 +12,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from rapidfuzz.distance import Levenshtein
-
 from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
 from fullcourt.screening.tokens import token_similarity
 
@@ -23,7 +21,6 @@ SUBSTITUTION_FACTOR = 0.9  # a pair under this is a different name part, not a s
 SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
-JOINED_SLIP_MIN = 8  # letters, spacing ignored, before one slip is tolerated
 ACRONYM_SIMILARITY = 0.86
 # "Salman bin Muhammad" is the son of "Muhammad bin Salman": the part after bin/ibn
 # names the father, so two names whose fathers differ are different people even when
@@ -67,12 +64,34 @@ def _weight(token: str) -> float:
 
 
 def _joined_score(q: NameForm, c: NameForm) -> float:
-    a, b = q.letters, c.letters
-    if a == b:
-        return 0.97
-    if min(len(a), len(b)) >= JOINED_SLIP_MIN and Levenshtein.distance(a, b) <= 1:
-        return 0.9
-    return 0.0
+    """The letters without spaces: "CHONMASAN" is "CHON MA SAN". Only the same letters
+    count: a slip across joined parts hides which part differs ("kimjongun" and
+    "kimtongun" are one letter apart and two people)."""
+    return 0.97 if q.letters == c.letters else 0.0
+
+
+def _merge_split_parts(
+    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """Pair two adjacent unpaired parts of one name with one unpaired part of the other
+    when together they spell it ("chin ping" / "jinping", "pyong chol" / "pyongchol")."""
+    extra: list[tuple[int, int, float]] = []
+    for left, right, flip in ((q, c, False), (c, q, True)):
+        free_l = {i for i in range(len(left))} - {p[1 if flip else 0] for p in pairs + extra}
+        free_r = {j for j in range(len(right))} - {p[0 if flip else 1] for p in pairs + extra}
+        for i in sorted(free_l):
+            if i + 1 not in free_l or i not in free_l:
+                continue
+            joined = left[i] + left[i + 1]
+            best = max(((token_similarity(joined, right[j]), j) for j in free_r), default=None)
+            if best is None or best[0] < SLIP_FLOOR:
+                continue
+            sim, j = best
+            for part in (i, i + 1):
+                extra.append((j, part, sim) if flip else (part, j, sim))
+            free_l -= {i, i + 1}
+            free_r.discard(j)
+    return extra
 
 
 def spelled_by_prefixes(token: str, parts: tuple[str, ...]) -> int:
@@ -119,6 +138,7 @@ def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
 def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     """Score two renderings of two names."""
     pairs = _align(q.tokens, c.tokens)
+    pairs += _merge_split_parts(q.tokens, c.tokens, pairs)
     wq = [_weight(t) for t in q.tokens]
     wc = [_weight(t) for t in c.tokens]
     matched_q = sum(wq[i] * sim for i, _, sim in pairs)

@@ -15,7 +15,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rigour.text import metaphone
 
 from fullcourt.screening.chinese import pinyin_key
-from fullcourt.screening.korean import syllable_key
+from fullcourt.screening.korean import split_syllables, syllable_key
 
 INITIAL_SIMILARITY = 0.7
 VARIANT_SIMILARITY = 0.92
@@ -68,9 +68,17 @@ def _korean(a: str, b: str) -> float | None:
     romanisation variants of one syllable ("Jong", "Jeong", "Chong") share a key.
     """
     ka, kb = syllable_key(a), syllable_key(b)
-    if not ka or not kb:
-        return None
-    return VARIANT_SIMILARITY if ka == kb else min(_spelling(a, b), KOREAN_DIFFERENT)
+    if ka and kb:
+        return VARIANT_SIMILARITY if ka == kb else min(_spelling(a, b), KOREAN_DIFFERENT)
+    # given names written as one word ("jongun", "tongun"): syllable by syllable
+    sa, sb = split_syllables(a), split_syllables(b)
+    if sa and sb and len(sa) == len(sb) == 2 and max(len(a), len(b)) <= 8 and _all_keyed(sa + sb):
+        return min(_korean(x, y) or 0.0 for x, y in zip(sa, sb, strict=True))
+    return None
+
+
+def _all_keyed(syllables: list[str]) -> bool:
+    return all(syllable_key(s) for s in syllables)
 
 
 @lru_cache(maxsize=1_000_000)

@@ -50,6 +50,8 @@ class LoadPlan:
     """Set when the version is known from outside the files (a bundled manifest)."""
     origin: str | None = None
     """The publisher's file names, when the files at hand are a re-packaging of them."""
+    published: str | None = None
+    """The publication date, when known from outside the files (a bundled manifest)."""
 
     @property
     def main(self) -> Path:
@@ -66,6 +68,8 @@ class LoadPlan:
 
     def version_hint(self) -> str | None:
         """A date in the main file's name or folder (``sdn_2024-03-27.csv.gz``)."""
+        if self.published:
+            return self.published
         for text in (self.main.name, self.main.parent.name):
             if m := _DATE_RE.search(text):
                 return m.group(1)

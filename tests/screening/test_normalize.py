@@ -1,0 +1,64 @@
+"""Names reduced to comparable tokens: real quirks of list and customer names."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from fullcourt.screening.normalize import cjk_characters, name_forms
+
+
+@pytest.mark.parametrize(
+    ("name", "schema", "tokens", "legal"),
+    [
+        # legal forms apart from the distinctive tokens, in their generic form
+        ("HSBC Holdings p.l.c.", "Company", ("hsbc", "holdings"), ("jsc",)),  # plc: public
+        ("Open Joint Stock Company Gasprom", "Company", ("gasprom",), ("jsc",)),
+        # rigour reads the form in its own script before romanisation
+        ("Volkswagen Gesellschaft mit beschränkter Haftung", "Company", ("volkswagen",), ("llc",)),
+        # a form-like word inside a name is part of the name
+        ("AT&T Inc.", "Company", ("att",), ("llc",)),
+        # Chinese and Korean legal forms do not become pinyin tokens
+        ("朝鲜矿业开发贸易有限公司", "Company", None, ("co",)),
+        # honorifics say nothing about identity
+        ("Dr. Ri Pyong-chol", "Person", ("ri", "pyong", "chol"), ()),
+        # numbers written out are digits
+        ("Brigade Forty-Four", "Organization", ("brigade", "44"), ()),
+        # three or more initials in a row are one abbreviation: their order matters
+        ("C.B.A. Company", "Company", ("cba",), ("company",)),
+    ],
+)
+def test_forms(
+    name: str, schema: str, tokens: tuple[str, ...] | None, legal: tuple[str, ...]
+) -> None:
+    form = name_forms(name, schema)[0]
+    if tokens is not None:
+        assert form.tokens == tokens
+    assert form.legal == legal
+
+
+def test_particles_and_patronyms() -> None:
+    form = name_forms("Mohammed bin Salman Al Saud", "Person")[0]
+    assert "bin" in form.particles and form.patronyms == ("salman",)
+    assert "bin" not in form.tokens
+
+
+def test_korean_names_have_latin_forms() -> None:
+    keys = {form.key for form in name_forms("김정은", "Person")}
+    assert "kim jong un" in keys
+    assert cjk_characters("김정은") == ("김", "정", "은")
+
+
+def test_letters_ignore_spacing() -> None:
+    a = name_forms("CHON MA SAN", "Vessel")[0]
+    b = name_forms("CHONMASAN", "Vessel")[0]
+    assert a.letters == b.letters == "chonmasan"
+
+
+@given(st.text(min_size=1, max_size=40))
+def test_forms_are_clean_and_stable(text: str) -> None:
+    forms = name_forms(text, "Person")
+    for form in forms:
+        assert all(t and t == t.lower() and " " not in t for t in form.tokens)
+    assert name_forms(text, "Person") == forms

@@ -1,0 +1,49 @@
+"""Features beyond the name: identifiers decide, dates and countries adjust."""
+
+from __future__ import annotations
+
+from fullcourt.screening.score import DEFAULT_THRESHOLD, score_subject
+from fullcourt.screening.subject import make_subject
+
+LISTED_VESSEL = make_subject(
+    "Vessel", {"name": ["CHON MA SAN"], "imoNumber": ["8660313"], "flag": ["kp"]}
+)
+LISTED_PERSON = make_subject(
+    "Person", {"name": ["KIM Jong Un"], "birthDate": ["1984-01-08"], "nationality": ["kp"]}
+)
+
+
+def test_same_imo_is_a_hit_whatever_the_name() -> None:
+    # a renamed ship keeps its IMO number
+    result = score_subject(
+        make_subject("Vessel", {"name": ["NEW NAME"], "imoNumber": ["IMO 8660313"]}), LISTED_VESSEL
+    )
+    assert result.score >= 0.99
+    assert any(f.name == "identifier_imo" for f in result.features)
+
+
+def test_conflicting_imo_pulls_down() -> None:
+    query = make_subject("Vessel", {"name": ["CHON MA SAN"], "imoNumber": ["9313929"]})
+    result = score_subject(query, LISTED_VESSEL)
+    assert result.score < DEFAULT_THRESHOLD
+    assert "identifier_imo_conflict" in {f.name for f in result.features}
+
+
+def test_dates_of_birth() -> None:
+    agree = score_subject(
+        make_subject("Person", {"name": ["Kim Jong Un"], "birthDate": ["1984"]}), LISTED_PERSON
+    )
+    differ = score_subject(
+        make_subject("Person", {"name": ["Kim Jong Un"], "birthDate": ["1961-05-02"]}),
+        LISTED_PERSON,
+    )
+    plain = score_subject(make_subject("Person", {"name": ["Kim Jong Un"]}), LISTED_PERSON)
+    assert differ.score < plain.score <= agree.score
+    assert any("dates of birth differ" in f.detail for f in differ.features)
+
+
+def test_explanation_carries_the_matched_names() -> None:
+    result = score_subject(make_subject("Person", {"name": ["Kim Jong-un"]}), LISTED_PERSON)
+    assert result.matched_name == ("Kim Jong-un", "KIM Jong Un")
+    (name,) = [f for f in result.features if f.name == "name"]
+    assert "kim jong un" in name.detail

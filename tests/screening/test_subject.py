@@ -1,0 +1,34 @@
+"""Screening features of queries and list records."""
+
+from fullcourt.screening.subject import can_match, make_subject, merge_props, normalize_identifier
+
+
+def test_identifiers_by_kind() -> None:
+    subject = make_subject(
+        "Vessel", {"name": ["CHON MA SAN"], "imoNumber": ["IMO 8660313", "1234568"]}
+    )
+    # the invalid IMO is no identity evidence; the valid one is kept without its prefix
+    assert subject.identifiers == {"imo": frozenset({"8660313"})}
+
+
+def test_names_from_parts_and_weights() -> None:
+    subject = make_subject(
+        "Person", {"firstName": ["Jong Un"], "lastName": ["KIM"], "weakAlias": ["Jong"]}
+    )
+    names = {name: weight for name, weight, _ in subject.names}
+    assert names == {"Jong Un KIM": 1.0, "Jong": 0.9}
+
+
+def test_normalize_identifier() -> None:
+    assert normalize_identifier("passport", "pd 472-220-033") == "PD472220033"
+    assert normalize_identifier("bic", "KKBC KP PY XXX") == "KKBCKPPY"  # branch dropped
+    assert normalize_identifier("imo", "7937318") is None
+
+
+def test_schema_compatibility() -> None:
+    assert can_match("LegalEntity", "Person") and can_match("Company", "Organization")
+    assert not can_match("Person", "Vessel")
+
+
+def test_merge_props_keeps_order_without_repeats() -> None:
+    assert merge_props([{"name": ["A", "B"]}, {"name": ["B", "C"]}]) == {"name": ["A", "B", "C"]}

@@ -1,0 +1,34 @@
+"""Token similarity: slips score high, different names score low."""
+
+from __future__ import annotations
+
+import pytest
+
+from fullcourt.screening.tokens import allowed_edits, is_nickname, token_similarity
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "low", "high"),
+    [
+        ("johnson", "jonson", 0.85, 0.95),  # one dropped letter in a long surname
+        ("khodorkovsky", "khordorovsky", 0.8, 0.95),  # two slips in a long token
+        ("jong", "jeong", 0.9, 0.95),  # one Korean syllable, two romanisations
+        ("jong", "chong", 0.9, 0.95),  # McCune-Reischauer against DPRK style
+        ("ri", "lee", 0.9, 0.95),  # the surname 리/이 as North and South write it
+        ("un", "nam", 0.0, 0.5),  # different given-name syllables: different people
+        ("jong", "tong", 0.0, 0.5),  # one letter apart, another syllable
+        ("hsi", "xi", 0.9, 0.95),  # Wade-Giles against pinyin
+        ("ted", "theodore", 0.85, 0.85),  # English nickname
+        ("v", "vladimir", 0.7, 0.7),  # an initial
+        ("v", "putin", 0.0, 0.0),
+        ("vita", "fuad", 0.0, 0.3),  # alike in metaphone only: not alike
+    ],
+)
+def test_similarity(a: str, b: str, low: float, high: float) -> None:
+    assert low <= token_similarity(a, b) <= high
+    assert token_similarity(a, b) == token_similarity(b, a)
+
+
+def test_no_slips_in_short_tokens() -> None:
+    assert [allowed_edits(n) for n in (2, 3, 4, 8, 9, 13, 14)] == [0, 0, 1, 1, 2, 2, 3]
+    assert is_nickname("ben", "benjamin") and not is_nickname("ben", "bernard")
