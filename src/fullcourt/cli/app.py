@@ -168,10 +168,21 @@ def export(
                 handle.close()
 
 
+HostOption = Annotated[str, typer.Option(help="Address to listen on.")]
+PortOption = Annotated[int, typer.Option(help="Port to listen on.")]
+
+
 @app.command()
 @one_line_errors
-def run(db: DbOption = None) -> None:
-    """Load the bundled default data into an empty store and summarise the lists."""
+def run(
+    db: DbOption = None,
+    host: HostOption = "127.0.0.1",
+    port: PortOption = 8000,
+    serve_api: Annotated[
+        bool, typer.Option("--serve/--no-serve", help="Start the screening API after loading.")
+    ] = True,
+) -> None:
+    """Load the bundled default data into an empty store, summarise it, serve the API."""
     with Store(db) as store:
         if not list_datasets(store):
             err.print("Loading the bundled default data (North Korea related entries)...")
@@ -180,6 +191,24 @@ def run(db: DbOption = None) -> None:
         path = store.path
     out.print(views.datasets_table(found))
     out.print(f"Store ready: {path}")
+    if serve_api:
+        _serve(host, port, path)
+
+
+@app.command()
+@one_line_errors
+def serve(db: DbOption = None, host: HostOption = "127.0.0.1", port: PortOption = 8000) -> None:
+    """Serve the screening API (yente-compatible /match, /search, /entities, /healthz)."""
+    with Store(db, read_only=True) as store:
+        path = store.path
+    _serve(host, port, path)
+
+
+def _serve(host: str, port: int, path: Path) -> None:
+    from fullcourt.api.serve import serve as serve_api
+
+    out.print(f"Screening API on http://{host}:{port} (docs at /docs); Ctrl-C stops it.")
+    serve_api(host, port, path)
 
 
 register_screening(app)

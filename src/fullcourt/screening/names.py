@@ -17,7 +17,8 @@ from fullcourt.screening.tokens import token_similarity
 
 PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
 SLIP_FLOOR = 0.8
-SUBSTITUTION_FACTOR = 0.9  # a pair under this is a different name part, not a spelling slip
+SUBSTITUTION_FACTOR = 0.9
+MERGE_FLOOR = 0.92  # a pair under this is a different name part, not a spelling slip
 SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
@@ -84,7 +85,9 @@ def _merge_split_parts(
                 continue
             joined = left[i] + left[i + 1]
             best = max(((token_similarity(joined, right[j]), j) for j in free_r), default=None)
-            if best is None or best[0] < SLIP_FLOOR:
+            # only spellings of the same word: a slip across two joined syllables hides
+            # which one differs ("jia rong" is not "jiadong")
+            if best is None or best[0] < MERGE_FLOOR:
                 continue
             sim, j = best
             for part in (i, i + 1):
@@ -141,15 +144,18 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs)
     wq = [_weight(t) for t in q.tokens]
     wc = [_weight(t) for t in c.tokens]
-    matched_q = sum(wq[i] * sim for i, _, sim in pairs)
-    matched_c = sum(wc[j] * sim for _, j, sim in pairs)
+    # a part merged with its neighbour appears in two pairs: count it once
+    best_q = {i: max(sim for a, _, sim in pairs if a == i) for i, _, _ in pairs}
+    best_c = {j: max(sim for _, b, sim in pairs if b == j) for _, j, _ in pairs}
+    matched_q = sum(wq[i] * sim for i, sim in best_q.items())
+    matched_c = sum(wc[j] * sim for j, sim in best_c.items())
     cover_q, cover_c = matched_q / sum(wq), matched_c / sum(wc)
     short, long = sorted((cover_q, cover_c), reverse=True)
     is_person = schema in PERSON_SCHEMATA
     # People drop middle names and patronymics freely; organisations rarely drop words.
     extra_weight = 0.35 if is_person else 0.6
     score = (1 - extra_weight) * short + extra_weight * long
-    if len(pairs) < len(q.tokens) and len(pairs) < len(c.tokens):
+    if len(best_q) < len(q.tokens) and len(best_c) < len(c.tokens):
         # both names have a part the other lacks: a substituted part (another father,
         # another given name) marks another person more than a part left out does
         score *= SUBSTITUTION_FACTOR

@@ -23,7 +23,8 @@ IDENTIFIER_HIT = 0.99
 IDENTIFIER_CONFLICT = 0.3
 WEAK_IDENTIFIER_AGREES = 0.05
 DOB_AGREES = 0.03
-DOB_CONFLICT = 0.15
+DOB_CONFLICT = 0.25  # years more than one apart: another person with that name
+DOB_NEAR = 0.1  # a year apart: often the same person, transcribed or estimated
 COUNTRY_AGREES = 0.02
 COUNTRY_CONFLICT = 0.05
 GENDER_CONFLICT = 0.1
@@ -76,6 +77,10 @@ def _identifiers(query: Subject, candidate: Subject) -> list[Feature]:
     return features
 
 
+def _year(date: str) -> int:
+    return int(date[:4]) if date[:4].isdigit() else 0
+
+
 def _dates_agree(a: str, b: str) -> bool:
     """ISO prefixes agree when the shorter is a prefix of the longer (1984 ~ 1984-01-08)."""
     return a.startswith(b) or b.startswith(a)
@@ -90,7 +95,9 @@ def _context(query: Subject, candidate: Subject) -> list[Feature]:
         else:
             ours, theirs = sorted(query.birth_dates), sorted(candidate.birth_dates)
             detail = f"dates of birth differ: {', '.join(ours)} / {', '.join(theirs)}"
-            features.append(Feature("dob_conflict", -DOB_CONFLICT, detail))
+            gap = min(abs(_year(a) - _year(b)) for a, b in pairs)
+            effect = DOB_NEAR if gap <= 1 else DOB_CONFLICT
+            features.append(Feature("dob_conflict", -effect, detail))
     if query.countries and candidate.countries:
         if query.countries & candidate.countries:
             shared = ", ".join(sorted(query.countries & candidate.countries))
