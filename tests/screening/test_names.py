@@ -70,3 +70,16 @@ def test_spelled_by_prefixes() -> None:
     assert spelled_by_prefixes("komid", ("korea", "mining", "development", "trading")) == 3
     assert spelled_by_prefixes("pla", ("people", "liberation", "army")) == 3
     assert spelled_by_prefixes("xyz", ("korea", "mining")) == -1
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        ("ZU ZAG BONG 5", "ZU ZAG BONG 6", "Vessel"),  # sister ships of one fleet
+        ("KKR Asian Fund III L.P.", "KKR Asian Fund IV L.P.", "Company"),  # fund vintages
+    ],
+)
+def test_series_numbers_differ_but_stay_close(a: str, b: str, schema: str) -> None:
+    result = compare_names(name_forms(a, schema), name_forms(b, schema), schema)
+    assert result is not None and "series numbers differ" in result.notes
+    assert 0.8 <= result.score < 1.0

@@ -10,7 +10,8 @@ joined letters, so "CHON MA SAN" meets "CHONMASAN" and "Pyong-chol" meets "Pyong
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass, field, replace
 
 from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
 from fullcourt.screening.tokens import token_similarity
@@ -18,7 +19,8 @@ from fullcourt.screening.tokens import token_similarity
 PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
 SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
-MERGE_FLOOR = 0.92  # a pair under this is a different name part, not a spelling slip
+MERGE_FLOOR = 0.92
+SERIES_FACTOR = 0.9  # a pair under this is a different name part, not a spelling slip
 SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
@@ -138,8 +140,39 @@ def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
     return best < SLIP_FLOOR
 
 
+_ROMAN = re.compile(r"^(?=[ivxlc])c{0,3}(xc|xl|l?x{0,3})(ix|iv|v?i{0,3})$")
+
+
+def _is_number(token: str, is_person: bool) -> bool:
+    """Digits, or a Roman numeral in a name that is not a person's ("Fund VIII")."""
+    return token.isdigit() or (not is_person and bool(_ROMAN.match(token)))
+
+
+def _series_numbers(q: NameForm, c: NameForm, is_person: bool) -> tuple[NameForm, NameForm] | None:
+    """Both names carry a series number and the numbers differ ("ZU ZAG BONG 5" and
+    "ZU ZAG BONG 6", "Fund III" and "Fund IV"): sister ships and funds of one family,
+    worth a look but not the same name. Returns the forms without their numbers."""
+    qn = [t for t in q.tokens if _is_number(t, is_person)]
+    cn = [t for t in c.tokens if _is_number(t, is_person)]
+    if not qn or not cn or sorted(qn) == sorted(cn):
+        return None
+    q_rest = tuple(t for t in q.tokens if not _is_number(t, is_person))
+    c_rest = tuple(t for t in c.tokens if not _is_number(t, is_person))
+    if not q_rest or not c_rest:
+        return None
+    return replace(q, tokens=q_rest), replace(c, tokens=c_rest)
+
+
 def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     """Score two renderings of two names."""
+    series = _series_numbers(q, c, schema in PERSON_SCHEMATA)
+    if series is not None:
+        result = compare_forms(*series, schema)
+        return replace(
+            result,
+            score=round(result.score * SERIES_FACTOR, 4),
+            notes=(*result.notes, "series numbers differ"),
+        )
     pairs = _align(q.tokens, c.tokens)
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs)
     wq = [_weight(t) for t in q.tokens]
