@@ -1,0 +1,95 @@
+"""Resolving entities into one network, whatever order they arrive in."""
+
+from __future__ import annotations
+
+from fullcourt.model import make_entity
+from fullcourt.network import build_graph
+from tests.network.entities import party, relation, sanction
+
+
+def test_records_of_one_party_merge_with_their_designations() -> None:
+    # Phyongchon Shipping & Marine: the UK and UN records are one company
+    uk = party("Organization", "gb-dpr0185", "PHYONGCHON SHIPPING & MARINE", "gb", country="kp")
+    un = party("LegalEntity", "unsc-kpe-070", "PHYONGCHON SHIPPING & MARINE", "un")
+    entities = [
+        sanction("unsc-kpe-070", "un", "DPRK", "KPe.070"),
+        uk,
+        un,
+        sanction("gb-dpr0185", "gb"),
+    ]
+    same = {"gb-dpr0185": "fc-1", "unsc-kpe-070": "fc-1"}
+    graph = build_graph(entities, same_as=same)
+    (node,) = graph.nodes.values()
+    assert node.id == "fc-1"
+    assert node.schema == "Organization"  # the more specific of the two
+    assert node.entity_ids == ("gb-dpr0185", "unsc-kpe-070")
+    assert node.datasets == ("gb", "un")
+    assert node.countries == ("kp",)
+
+
+def test_relations_before_parties_are_resolved_and_merged() -> None:
+    a, b = (
+        party("Person", "a", "Choe Song Il"),
+        party("Organization", "b", "TANCHON COMMERCIAL BANK"),
+    )
+    # the same OFAC "Linked To" stated from both ends, and by a second list
+    links = [
+        relation("UnknownLink", "l1", {"subject": "a", "object": "b"}, role="Linked To"),
+        relation("UnknownLink", "l2", {"subject": "b", "object": "a"}, "other", role="Linked To"),
+    ]
+    graph = build_graph([*links, a, b])
+    (link,) = graph.links
+    assert (link.source, link.target, link.kind, link.role) == ("a", "b", "linked", "Linked To")
+    assert link.record_ids == ("l1", "l2")
+    assert link.datasets == ("other", "test")
+
+
+def test_vehicle_roles_point_from_operator_to_vehicle() -> None:
+    # OFAC states the aircraft as subject: P-532 "Linked To" AIR KORYO, role Operator
+    plane, airline = party("Airplane", "p532", "P-532"), party("Organization", "koryo", "AIR KORYO")
+    link = relation("UnknownLink", "l", {"subject": "p532", "object": "koryo"}, role="Operator")
+    (found,) = build_graph([plane, airline, link]).links
+    assert (found.source, found.target, found.kind) == ("koryo", "p532", "operator")
+
+
+def test_dangling_self_and_value_relations() -> None:
+    person = party("Person", "p", "Song Nam KANG")
+    other = party("Person", "q", "Another")
+    account = make_entity("BankAccount", "acc", "test")
+    account.add("iban", "DE89370400440532013000")
+    entities = [
+        person,
+        other,
+        account,
+        relation("UnknownLink", "gone", {"subject": "p", "object": "ofac-25436"}),  # not bundled
+        relation("UnknownLink", "self", {"subject": "p", "object": "p-twin"}),
+        relation("Ownership", "o1", {"owner": "p", "asset": "acc"}),
+        relation("Ownership", "o2", {"owner": "q", "asset": "acc"}),
+        party("Person", "p-twin", "Song Nam KANG"),
+        sanction("ghost"),  # a sanction of an entity not in the data
+    ]
+    graph = build_graph(entities, same_as={"p-twin": "p"})
+    assert [(d.record_id, d.missing) for d in graph.dangling] == [
+        ("ghost-sanction-test", "ghost"),
+        ("gone", "ofac-25436"),
+    ]
+    assert graph.links == []  # the self link of merged records is dropped
+    (attr,) = graph.attributes.values()  # the account two parties own ties them
+    assert (attr.kind, attr.holders) == ("bankAccount", ("p", "q"))
+
+
+def test_passports_and_hub_cap() -> None:
+    people = [party("Person", f"p{i}", f"Person {i}") for i in range(4)]
+    shared_address = "Room 2105, Trend Centre, 29-31 Cheung Lee Street, Chai Wan, Hong Kong"
+    for p in people:
+        p.add("address", shared_address)
+    passport = make_entity("Passport", "pp", "test")
+    passport.add("number", "563120238")
+    passport.add("holder", "p0")
+    people[1].add("passportNumber", "563120238")  # the same number stated on the person
+    graph = build_graph([*people, passport], hub_cap=3)
+    (attr,) = graph.attributes.values()
+    assert (attr.kind, attr.holders) == ("passportNumber", ("p0", "p1"))
+    (hub,) = graph.hubs  # four holders over a cap of three: kept aside, never linked
+    assert (hub.kind, hub.degree, hub.weight) == ("address", 4, 0.0)
+    assert hub.texts == (shared_address,)

@@ -1,0 +1,89 @@
+"""The network of the bundled North Korea data, read from a store.
+
+Figures are those of the bundled list versions (manifest.json): OFAC SDN 2024-06, UN
+2026-02-27, UK 2026-05, EU 32017R1509.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+
+from fullcourt.network import Graph, graph_from_store
+from fullcourt.network.loader import same_as
+from fullcourt.store import Store
+
+
+def test_figures(default_graph: Graph) -> None:
+    assert default_graph.stats() == {
+        "nodes": 959,
+        "designated": 958,
+        "links": 233,
+        "attributes": 68,
+        "attribute_links": 179,
+        "hubs": 0,
+        "dangling": 1,
+    }
+    assert Counter(link.kind for link in default_graph.links) == {"linked": 217, "operator": 16}
+    # the OFAC subset cites an entry that is not North Korea related, hence not bundled
+    assert [d.missing for d in default_graph.dangling] == ["ofac-25436"]
+
+
+def test_cross_list_links_make_one_node(default_store: Path) -> None:
+    with Store(default_store, read_only=True) as store:
+        mapping = same_as(store)
+    assert len(mapping) == 590
+    assert mapping["ofac-23740"] == mapping["gb-dpr0108"]  # WOORY STAR, by IMO number
+
+
+def test_listed_vessel_and_its_owner(default_graph: Graph) -> None:
+    ship = default_graph.find("23740")  # OFAC's ent_num for WOORY STAR
+    assert ship is not None and ship.schema == "Vessel"
+    assert set(ship.entity_ids) == {
+        "ofac-23740",
+        "gb-dpr0108",
+        "eu-oj-32017r1509-xiv-a-13",
+        "eu-oj-32017r1509-xiv-b-21",  # the EU lists the hull twice
+    }
+    assert ship.datasets == ("eu_journal_sanctions", "gb_fcdo_sanctions", "us_ofac_sdn")
+    (link,) = default_graph.links_of(ship.id)
+    assert (link.kind, link.role, link.target) == ("linked", "Linked To", "ofac-23717")
+    owner = default_graph.node("ofac-23717")
+    assert owner.caption == "PHYONGCHON SHIPPING & MARINE"
+    # OFAC's record of the owner and the UK/UN record share the company IMO number
+    (imo,) = [a for a in default_graph.attributes_of(owner.id) if a.kind == "companyImoNumber"]
+    assert imo.value == "5878561"
+    (twin,) = set(imo.holders) - {owner.id}
+    assert {d.source_id for d in default_graph.node(twin).designations} == {"DPR0185", "KPe.070"}
+
+
+def test_linked_to_between_two_ofac_entries(default_graph: Graph) -> None:
+    bank = default_graph.node("ofac-9346")
+    assert bank.caption == "TANCHON COMMERCIAL BANK"
+    people = {default_graph.node(k.source).caption for k in default_graph.links_of(bank.id)}
+    assert len(people) == 9 and "Choe Song Il" in people
+    choe = default_graph.find("18557")
+    assert choe is not None and len(choe.datasets) == 4  # on all four lists
+
+
+def test_aircraft_point_from_their_operator(default_graph: Graph) -> None:
+    koryo = default_graph.find("20520")
+    assert koryo is not None and koryo.caption == "AIR KORYO"
+    operated = [k for k in default_graph.links_of(koryo.id) if k.kind == "operator"]
+    assert len(operated) == 16
+    assert all(k.source == koryo.id and k.role == "Operator" for k in operated)
+    assert {default_graph.node(k.target).schema for k in operated} == {"Airplane"}
+
+
+def test_shared_swift_code_ties_two_records_of_one_bank(default_graph: Graph) -> None:
+    swift = default_graph.attributes["attr:swiftBic:DCBKKPPY"]
+    captions = {default_graph.node(h).caption for h in swift.holders}
+    assert captions == {"DAEDONG CREDIT BANK", "Daedong Credit Bank (DCB)"}  # OFAC and EU
+
+
+def test_hub_cap_keeps_common_values_out(default_store: Path) -> None:
+    with Store(default_store, read_only=True) as store:
+        capped = graph_from_store(store, hub_cap=10)
+    (hub,) = [h for h in capped.hubs if h.kind == "address" and h.degree == 16]
+    assert hub.value == "rakwon-dong, pothonggang district"
+    assert hub.id not in capped.attributes
