@@ -9,6 +9,7 @@ one row with nothing to screen and one with unreadable values.
 from __future__ import annotations
 
 import csv
+import tempfile
 import gc
 import io
 import json
@@ -71,7 +72,7 @@ def invoke(app: typer.Typer, db: Path, *args: str, code: int = 0) -> tuple[str, 
 
 
 def screen_csv(app: typer.Typer, db: Path, path: Path, *args: str) -> list[dict[str, str]]:
-    out = path.with_suffix(".out.csv")
+    out = Path(tempfile.mkdtemp()) / f"{path.stem}.out.csv"  # never beside a fixture
     invoke(app, db, "screen", str(path), "--output", str(out), "--actor", "tester", *args)
     with out.open(encoding="utf-8", newline="") as handle:
         return list(csv.DictReader(handle))

@@ -1,0 +1,1 @@
+"""Ships: AIS positions and identities, vessel identity history, evasion-pattern events."""
