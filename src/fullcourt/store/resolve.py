@@ -17,7 +17,9 @@ from fullcourt.store.db import Store
 # property -> schemata whose records may be linked on it
 ORGANIZATIONS = ("Company", "Organization", "LegalEntity", "PublicBody")
 STRONG_IDENTIFIERS: dict[str, tuple[str, ...]] = {
-    "imoNumber": ("Vessel",),
+    # ships, and the shipping companies that carry an IMO company number
+    "imoNumber": ("Vessel", *ORGANIZATIONS),
+    "swiftBic": ORGANIZATIONS,
     "passportNumber": ("Person",),
     "registrationNumber": ORGANIZATIONS,
     # The UN reference number (KPi.001) that national lists cite for a UN designation,
@@ -28,11 +30,18 @@ _NON_ALNUM = re.compile(r"[^0-9A-Z]")
 MIN_IDENTIFIER_LENGTH = 5
 
 
+def _family(schema: str) -> str:
+    return schema if schema in ("Person", "Vessel") else "Organization"
+
+
 def normalize_identifier(prop: str, value: str) -> str | None:
     """The comparable form of an identifier, or None when too weak to link on."""
     if prop == "imoNumber":
         digits = re.sub(r"\D", "", value)
         return digits if is_valid_imo(digits) else None
+    if prop == "swiftBic":  # the branch code does not make another bank
+        text = _NON_ALNUM.sub("", value.upper())
+        return text[:8] if len(text) in (8, 11) else None
     text = _NON_ALNUM.sub("", value.upper())
     return text if len(text) >= MIN_IDENTIFIER_LENGTH else None
 
@@ -78,14 +87,14 @@ def group_records(
     rows: list[tuple[str, str, str, str, str]],
 ) -> list[tuple[set[Member], set[str]]]:
     """Union-find over shared identifiers: groups of members with their evidence."""
-    by_key: dict[tuple[str, str, bool], list[Member]] = {}
+    by_key: dict[tuple[str, str, str], list[Member]] = {}
     for entity_id, dataset, schema, prop, value in rows:
         if schema not in STRONG_IDENTIFIERS[prop]:
             continue
         norm = normalize_identifier(prop, value)
         if norm is not None:
-            # people link only with people, organisations only with organisations
-            by_key.setdefault((prop, norm, schema == "Person"), []).append((dataset, entity_id))
+            # people link only with people, ships with ships, organisations among themselves
+            by_key.setdefault((prop, norm, _family(schema)), []).append((dataset, entity_id))
     parent: dict[Member, Member] = {}
     evidence: dict[Member, set[str]] = {}
     for (prop, norm, _), found in by_key.items():
