@@ -9,11 +9,11 @@ one row with nothing to screen and one with unreadable values.
 from __future__ import annotations
 
 import csv
-import tempfile
 import gc
 import io
 import json
 import shutil
+import tempfile
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path

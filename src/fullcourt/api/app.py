@@ -22,8 +22,10 @@ from fullcourt.api.decisions import decisions_router
 from fullcourt.api.entities import entities_router
 from fullcourt.api.health import health_router, store_problem
 from fullcourt.api.match import match_router
+from fullcourt.api.network import network_router
 from fullcourt.api.search import search_router
 from fullcourt.api.settings import ApiSettings
+from fullcourt.api.ships import include_ships
 from fullcourt.engine import Engine
 from fullcourt.store import StoreError
 
@@ -65,6 +67,8 @@ def create_app(engine: Engine | None = None, settings: ApiSettings | None = None
     app.include_router(entities_router(engine))
     app.include_router(decisions_router(engine, settings))
     app.include_router(health_router(engine))
+    app.include_router(network_router(engine))
+    include_ships(app)
     return app
 
 

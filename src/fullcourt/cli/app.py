@@ -17,7 +17,9 @@ import typer
 from rich.console import Console
 
 from fullcourt.cli import views
+from fullcourt.cli.network import register as register_network
 from fullcourt.cli.screen import register as register_screening
+from fullcourt.cli.ships import register as register_ships
 from fullcourt.defaults import load_defaults
 from fullcourt.fetch import PUBLISHERS, FetchError, fetch_lists
 from fullcourt.ingest import load_paths
@@ -212,6 +214,8 @@ def _serve(host: str, port: int, path: Path) -> None:
 
 
 register_screening(app)
+register_network(app)
+register_ships(app)
 
 
 def main() -> None:

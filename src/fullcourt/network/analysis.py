@@ -1,0 +1,85 @@
+"""One graph and the analyses over it, computed on first use and kept.
+
+A report needs the graph, the 50% rule under three rules, exposure against all lists
+and against each list apart, and the clusters; the CLI and the API need some of them
+for many entities in a row. Building them once per store version, lazily, keeps a
+report under a second and lets a server answer from memory until a list changes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from fullcourt.network import model as m
+from fullcourt.network.clusters import Cluster, find_clusters
+from fullcourt.network.exposure import Exposure, compute_exposure
+from fullcourt.network.graph import Graph
+from fullcourt.network.loader import graph_from_store
+from fullcourt.network.ownership import EU, OFAC, UK, Finding, Rule, assess_graph
+from fullcourt.store import Store, StoreError
+from fullcourt.store.query import list_datasets
+
+RULES: dict[str, Rule] = {"ofac": OFAC, "eu": EU, "uk": UK}
+
+
+@dataclass(frozen=True, slots=True)
+class ListVersion:
+    """The list version an analysis stands on: a decision cites the data it used."""
+
+    dataset: str
+    version: str
+    published: str | None = None
+
+
+@dataclass
+class Analysis:
+    graph: Graph
+    versions: tuple[ListVersion, ...] = ()
+    _exposure: dict[tuple[str, ...] | None, Exposure] = field(default_factory=dict, repr=False)
+    _findings: dict[str, dict[str, Finding]] = field(default_factory=dict, repr=False)
+    _clusters: list[Cluster] | None = field(default=None, repr=False)
+
+    @classmethod
+    def from_store(cls, store: Store) -> Analysis:
+        versions = tuple(
+            ListVersion(dataset, v.version, v.published)
+            for dataset, found in sorted(list_datasets(store).items())
+            for v in found
+            if v.current
+        )
+        return cls(graph_from_store(store), versions)
+
+    def party(self, key: str) -> m.Node:
+        """A party by node id, record id or a list's own id; StoreError when unknown."""
+        node = self.graph.find(key)
+        if node is None:
+            raise StoreError(f"no party {key!r} in the network of the current lists")
+        return node
+
+    def exposure(self, datasets: Iterable[str] | None = None) -> Exposure:
+        """Exposure to the designations of ``datasets`` (of any list when None)."""
+        key = None if datasets is None else tuple(sorted(set(datasets)))
+        if key not in self._exposure:
+            self._exposure[key] = compute_exposure(self.graph, datasets=key)
+        return self._exposure[key]
+
+    def findings(self, rule: str) -> dict[str, Finding]:
+        """The 50% rule under ``rule`` (ofac, eu or uk) for every party it decides."""
+        if rule not in RULES:
+            raise StoreError(f"unknown rule {rule!r}; use {', '.join(RULES)}")
+        if rule not in self._findings:
+            self._findings[rule] = assess_graph(self.graph, RULES[rule])
+        return self._findings[rule]
+
+    def clusters(self) -> list[Cluster]:
+        if self._clusters is None:
+            self._clusters = find_clusters(self.graph)
+        return self._clusters
+
+    def cluster_of(self, node_id: str) -> Cluster | None:
+        return next((c for c in self.clusters() if node_id in c.members), None)
+
+    def datasets(self) -> tuple[str, ...]:
+        """Lists that designate someone in the graph, for per-list exposure."""
+        return tuple(sorted({d.dataset for n in self.graph.nodes.values() for d in n.designations}))
