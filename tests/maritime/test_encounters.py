@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -107,19 +106,8 @@ def test_scales_to_100k_positions() -> None:
 
 
 @pytest.mark.slow
-def test_false_alarms_on_a_real_us_day(shared: Path) -> None:
-    raw = pl.read_csv(
-        shared / "ais/marinecadastre/AIS_2022_01_03_first99999.csv.gz",
-        columns=["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "Status"],
-    )
-    positions = raw.select(
-        mmsi="MMSI",
-        timestamp=pl.col("BaseDateTime").str.to_datetime(time_unit="us", time_zone="UTC"),
-        lat="LAT",
-        lon="LON",
-        sog=pl.when(pl.col("SOG") < 102.3).then("SOG"),
-        nav_status="Status",
-    )
+def test_false_alarms_on_a_real_us_day(us_day_positions: pl.DataFrame) -> None:
+    positions = us_day_positions
     places = default_places() + Places(ports=anchorages_from_positions(positions))
     # The file spans 24 minutes of the day: no pair can stay together for 2 hours.
     assert detect_encounters(positions, places) == []

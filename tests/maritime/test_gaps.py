@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -112,19 +111,8 @@ def test_thresholds_are_parameters() -> None:
 
 
 @pytest.mark.slow
-def test_false_alarms_on_a_real_us_day(shared: Path) -> None:
-    raw = pl.read_csv(
-        shared / "ais/marinecadastre/AIS_2022_01_03_first99999.csv.gz",
-        columns=["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "Status"],
-    )
-    positions = raw.select(
-        mmsi="MMSI",
-        timestamp=pl.col("BaseDateTime").str.to_datetime(time_unit="us", time_zone="UTC"),
-        lat="LAT",
-        lon="LON",
-        sog=pl.when(pl.col("SOG") < 102.3).then("SOG"),
-        nav_status="Status",
-    )
+def test_false_alarms_on_a_real_us_day(us_day_positions: pl.DataFrame) -> None:
+    positions = us_day_positions
     vessels = positions["mmsi"].n_unique()
     # Gaps here come from 352 rows stamped 14:xx and 23:xx among rows of 00:00-00:24:
     # vessels heard at midnight, then again late in the day. Counted straight from the file:

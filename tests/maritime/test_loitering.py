@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -88,19 +87,8 @@ def test_a_long_silence_splits_the_idle_stretch() -> None:
 
 
 @pytest.mark.slow
-def test_false_alarms_on_a_real_us_day(shared: Path) -> None:
-    raw = pl.read_csv(
-        shared / "ais/marinecadastre/AIS_2022_01_03_first99999.csv.gz",
-        columns=["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "Status"],
-    )
-    positions = raw.select(
-        mmsi="MMSI",
-        timestamp=pl.col("BaseDateTime").str.to_datetime(time_unit="us", time_zone="UTC"),
-        lat="LAT",
-        lon="LON",
-        sog=pl.when(pl.col("SOG") < 102.3).then("SOG"),
-        nav_status="Status",
-    )
+def test_false_alarms_on_a_real_us_day(us_day_positions: pl.DataFrame) -> None:
+    positions = us_day_positions
     places = default_places() + Places(ports=anchorages_from_positions(positions))
     # 24 minutes of data, and idle stretches break at silences over 2 h: nothing can last 4 h
     assert detect_loitering(positions, places) == []

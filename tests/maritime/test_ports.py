@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import polars as pl
 import pytest
@@ -123,19 +122,8 @@ def test_no_ports_no_visits() -> None:
 
 
 @pytest.mark.slow
-def test_visits_on_a_real_us_day(shared: Path) -> None:
-    raw = pl.read_csv(
-        shared / "ais/marinecadastre/AIS_2022_01_03_first99999.csv.gz",
-        columns=["MMSI", "BaseDateTime", "LAT", "LON", "SOG", "Status"],
-    )
-    positions = raw.select(
-        mmsi="MMSI",
-        timestamp=pl.col("BaseDateTime").str.to_datetime(time_unit="us", time_zone="UTC"),
-        lat="LAT",
-        lon="LON",
-        sog=pl.when(pl.col("SOG") < 102.3).then("SOG"),
-        nav_status="Status",
-    )
+def test_visits_on_a_real_us_day(us_day_positions: pl.DataFrame) -> None:
+    positions = us_day_positions
     assert detect_port_visits(positions) == []  # no shipped port is in US waters
     places = default_places() + Places(ports=anchorages_from_positions(positions))
     events = detect_port_visits(positions, places)
