@@ -9,33 +9,19 @@ from __future__ import annotations
 import io
 import zipfile
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from fullcourt.model.entity import Entity
-from fullcourt.model.record import Record
 from fullcourt.sources.errors import SourceError
 from fullcourt.sources.ofac_enhanced import parse_ofac_enhanced, sniff_ofac_enhanced
 from fullcourt.sources.ofac_xml import parse_ofac_xml
 from fullcourt.sources.report import ParseReport
+from tests.sources.parsed import Parsed
 
 ZIP = Path("ofac_consolidated/2025-01_moov-watchman/CONS_ENHANCED.ZIP")
 LEGACY = Path("ofac_consolidated/2018-04-06_perchrh/consolidated.xml")
 NAME = "CONS_ENHANCED.XML"
-
-
-@dataclass
-class Parsed:
-    records: list[Record]
-    report: ParseReport
-
-    def entity(self, entity_id: str) -> Entity:
-        return next(r.entity for r in self.records if r.entity.id == entity_id)
-
-    def of_schema(self, schema: str) -> list[Entity]:
-        return [r.entity for r in self.records if r.entity.schema.name == schema]
 
 
 def parse(data: bytes, name: str = NAME) -> Parsed:

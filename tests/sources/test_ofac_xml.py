@@ -10,33 +10,19 @@ import csv
 import gzip
 import io
 from collections import Counter
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from fullcourt.model.entity import Entity
-from fullcourt.model.record import Record
 from fullcourt.sources.errors import SourceError
 from fullcourt.sources.ofac_xml import parse_ofac_xml, sniff_ofac_xml
 from fullcourt.sources.ofac_xml_entry import linked_names
 from fullcourt.sources.report import ParseReport
 from fullcourt.sources.stream import decompress
+from tests.sources.parsed import Parsed
 
 FOLDER = Path("ofac_consolidated/2018-04-06_perchrh")
 NAME = "consolidated.xml"
-
-
-@dataclass
-class Parsed:
-    records: list[Record]
-    report: ParseReport
-
-    def entity(self, entity_id: str) -> Entity:
-        return next(r.entity for r in self.records if r.entity.id == entity_id)
-
-    def of_schema(self, schema: str) -> list[Entity]:
-        return [r.entity for r in self.records if r.entity.schema.name == schema]
 
 
 def parse(data: bytes, name: str = NAME) -> Parsed:
