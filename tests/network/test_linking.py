@@ -28,7 +28,7 @@ from fullcourt.network.linking import (
     linked_same_as,
 )
 from fullcourt.network.loader import same_as
-from fullcourt.network.ownership import EU, OFAC, Status, assess_graph
+from fullcourt.network.ownership import EU, OFAC, UK, Status, assess_graph
 from fullcourt.screening.index import ListEntity
 from fullcourt.screening.matcher import Matcher
 from fullcourt.screening.subject import make_subject
@@ -126,8 +126,10 @@ def test_chain_through_a_front_is_blocked(
         [(WEE_TIONG, FRONT, "60%"), (FRONT, BUNKER, "50.00")]
     ]
     assert findings["sg-extract-201533310r"].status == Status.NOT_BLOCKED  # MERLION
-    eu = assess_graph(graph, EU)  # "more than 50%": the front is, its 50% is not enough
-    assert (eu[FRONT].status, eu[BUNKER].status) == (Status.BLOCKED, Status.NOT_BLOCKED)
+    eu = assess_graph(graph, EU)  # "50% or more" as OFAC; the UK needs more than 50%
+    assert (eu[FRONT].status, eu[BUNKER].status) == (Status.BLOCKED, Status.BLOCKED)
+    uk = assess_graph(graph, UK)
+    assert (uk[FRONT].status, uk[BUNKER].status) == (Status.BLOCKED, Status.NOT_BLOCKED)
     # without the link the registry's chain starts at nobody
     unlinked = build_graph([*entities, *registry], same_as=base)
     assert assess_graph(unlinked, OFAC)[FRONT].status == Status.NOT_BLOCKED

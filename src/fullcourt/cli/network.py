@@ -1,8 +1,11 @@
-"""``fullcourt network``, ``exposure``, ``ownership``, ``report`` and ``graph-export``.
+"""``fullcourt network``, ``exposure``, ``ownership``, ``report``, ``graph-export``, ``link``.
 
-Each command builds the network of the store's current lists (a second or two for
-tens of thousands of parties) and answers one question about it; nothing is cached
-between runs, so an answer always reflects the lists as loaded. Files are written in
+Each command builds the network of the store's current versions (a second or two for
+tens of thousands of parties), with outside records tied to list entries by the links
+in force (``network.linked``), and answers one question about it; nothing is cached
+between runs, so an answer always reflects the data as loaded and the decisions as
+recorded. ``link`` screens outside records against the lists, saves what it found, and
+``link accept`` / ``link reject`` record an analyst's decision on one proposal. Files are written in
 the formats analysts' tools read: GraphML (yEd, Gephi), GEXF (Gephi), Cytoscape.js
 JSON, FtM JSON lines (FtM tools, Aleph), and the evidence pack as HTML or Markdown.
 
@@ -14,7 +17,7 @@ from __future__ import annotations
 import io
 import json
 import sys
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from enum import StrEnum
 from pathlib import Path
@@ -24,15 +27,19 @@ import typer
 from rich.console import Console
 
 from fullcourt.cli import network_views as views
-from fullcourt.network.analysis import Analysis
-from fullcourt.network.evidence import most_exposed, ownership_rows, plain
+from fullcourt.network.evidence import most_exposed, ownership_rows
 from fullcourt.network.export import cytoscape, graph_records, write_gexf, write_graphml
 from fullcourt.network.graph import Graph
+from fullcourt.network.linked import linked_analysis, load_run, run_linking, save_run
+from fullcourt.network.linking import ACCEPT, REJECT, LinkDecisions, audit_linking
 from fullcourt.network.neighbourhood import DEPTH, MAX_NODES, neighbourhood
 from fullcourt.network.report import build_pack, to_json
 from fullcourt.network.report_render import to_html, to_markdown
+from fullcourt.screening.catalog import current_versions, iter_list_entities
+from fullcourt.screening.matcher import Matcher
+from fullcourt.screening.score import DEFAULT_THRESHOLD
 from fullcourt.sources.ftm_jsonl import write_ftm_jsonl
-from fullcourt.store import Store
+from fullcourt.store import Store, StoreError
 from fullcourt.store.query import iter_records
 
 out = Console()
@@ -71,10 +78,13 @@ class ReportFormat(StrEnum):
     MD = "md"
 
 
-class RuleName(StrEnum):
-    OFAC = "ofac"
+class Jurisdiction(StrEnum):
+    US = "us"
     EU = "eu"
     UK = "uk"
+
+
+RULE_KEYS = {Jurisdiction.US: "ofac", Jurisdiction.EU: "eu", Jurisdiction.UK: "uk"}
 
 
 class Category(StrEnum):
@@ -124,7 +134,7 @@ def network(
 ) -> None:
     """The parties around one party: links and shared values, to a depth, with a node cap."""
     with Store(db, read_only=True) as store:
-        analysis = Analysis.from_store(store)
+        analysis = linked_analysis(store)
         node = analysis.party(entity)
         near = neighbourhood(analysis.graph, node.id, depth=depth, max_nodes=max_nodes)
         if fmt == NetworkFormat.TABLE:
@@ -152,12 +162,14 @@ def exposure(
         list[str] | None,
         typer.Option(help="Exposure to these lists' designations (default: all lists)."),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line: id, score, paths...")
+    ] = False,
     db: DbOption = None,
 ) -> None:
     """The parties closest to designated ones that those lists do not designate."""
     with Store(db, read_only=True) as store:
-        analysis = Analysis.from_store(store)
+        analysis = linked_analysis(store)
     countries = [c.lower() for c in country] if country else None
     rows = most_exposed(
         analysis,
@@ -167,7 +179,8 @@ def exposure(
         datasets=dataset or None,
     )
     if as_json:
-        print(json.dumps([plain(r) for r in rows], indent=2, ensure_ascii=False))
+        for row in rows:
+            print(json.dumps(views.exposed_dict(row), ensure_ascii=False))
     else:
         against = "exposure to " + (", ".join(dataset) if dataset else "all lists")
         out.print(views.exposure_table(rows, against))
@@ -175,20 +188,27 @@ def exposure(
 
 def ownership(
     entity: EntityArgument,
-    rule: Annotated[RuleName | None, typer.Option(help="One rule (default: all three).")] = None,
-    as_json: JsonOption = False,
+    jurisdiction: Annotated[
+        Jurisdiction | None,
+        typer.Option(help="us, eu: 50% or more, added up; uk: more than 50%, per person."),
+    ] = None,
+    as_json: Annotated[
+        bool,
+        typer.Option("--json", help="{status, blocked_share, chains} under one rule (us)."),
+    ] = False,
     db: DbOption = None,
 ) -> None:
-    """Whether the 50% rule blocks a party, under OFAC's, the EU's or the UK's reading."""
+    """Whether the 50% rule blocks a party, under the US, EU or UK rule (table: all three)."""
     with Store(db, read_only=True) as store:
-        analysis = Analysis.from_store(store)
+        analysis = linked_analysis(store)
     node = analysis.party(entity)
-    rows = ownership_rows(analysis, node, [rule.value] if rule else None)
     if as_json:
-        body = {"entity": node.id, "caption": node.caption, "findings": plain(rows)}
-        print(json.dumps(body, indent=2, ensure_ascii=False))
-    else:
-        out.print(views.ownership_table(rows, f"{node.caption} ({node.id})"))
+        key = RULE_KEYS[jurisdiction or Jurisdiction.US]
+        finding = analysis.findings(key).get(node.id)
+        print(json.dumps(views.ownership_dict(analysis.graph, finding), ensure_ascii=False))
+        return
+    rows = ownership_rows(analysis, node, [RULE_KEYS[jurisdiction]] if jurisdiction else None)
+    out.print(views.ownership_table(rows, f"{node.caption} ({node.id})"))
 
 
 def _report_format(fmt: ReportFormat | None, output: Path | None) -> ReportFormat:
@@ -211,7 +231,7 @@ def report(
     """The evidence pack of one party: records, provenance, links, 50% rule, exposure."""
     chosen = _report_format(fmt, output)
     with Store(db, read_only=True) as store:
-        pack = build_pack(store, Analysis.from_store(store), entity)
+        pack = build_pack(store, linked_analysis(store), entity)
     render = {ReportFormat.HTML: to_html, ReportFormat.JSON: to_json, ReportFormat.MD: to_markdown}
     text = render[chosen](pack)
     with _text_out(output) as handle:
@@ -225,8 +245,99 @@ def graph_export(
 ) -> None:
     """The whole network of the current lists for Gephi, yEd, Cytoscape or FtM tools."""
     with Store(db, read_only=True) as store:
-        analysis = Analysis.from_store(store)
+        analysis = linked_analysis(store)
         write_graph(store, analysis.graph, fmt, output)
+
+
+AnalystOption = Annotated[
+    str | None,
+    typer.Option(envvar="FULLCOURT_ANALYST", help="Who decides (or FULLCOURT_ANALYST)."),
+]
+NoteOption = Annotated[str, typer.Option(help="Why, for the audit log.")]
+
+
+def link(
+    ctx: typer.Context,
+    dataset: Annotated[
+        list[str] | None,
+        typer.Option(help="Outside datasets to link (default: every dataset with no list entry)."),
+    ] = None,
+    threshold: Annotated[
+        float, typer.Option(min=0.0, max=1.0, help="Lowest score proposed.")
+    ] = DEFAULT_THRESHOLD,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="One JSON object per line and proposal.")
+    ] = False,
+    db: DbOption = None,
+) -> None:
+    """Screen outside records against the lists: automatic links and proposals to decide."""
+    if ctx.invoked_subcommand is not None:
+        return
+    with Store(db, read_only=True) as store:
+        matcher = Matcher.from_entities(iter_list_entities(store), current_versions(store))
+        datasets, found = run_linking(store, matcher, dataset, threshold=threshold)
+        path = store.path
+    save_run(path, datasets, found)
+    decisions = LinkDecisions.for_store(path)
+    receipt = audit_linking(decisions.audit, found) if decisions.audit is not None else None
+    standing = list(decisions.current().values())
+    if as_json:
+        for proposal in found.proposals:
+            print(json.dumps(views.proposal_dict(proposal, standing), ensure_ascii=False))
+        return
+    out.print(views.link_table(found.proposals, standing, ", ".join(datasets) or "no dataset"))
+    if receipt:
+        out.print(f"audit receipt {receipt}; decide with `fullcourt link accept|reject`")
+
+
+def _decide(
+    decision: str, record_id: str, list_id: str, analyst: str | None, note: str, db: Path | None
+) -> None:
+    with Store(db, read_only=True) as store:
+        path = store.path
+    proposal = load_run(path).pair(record_id, list_id)
+    if proposal is None:
+        raise StoreError(
+            f"no proposal links {record_id!r} to {list_id!r}; `fullcourt link` lists them"
+        )
+    try:
+        made = LinkDecisions.for_store(path).record(proposal, decision, analyst or "", note)
+    except ValueError as exc:
+        raise StoreError(f"{exc} (--analyst or FULLCOURT_ANALYST)") from None
+    out.print(
+        f"{made.decision}: {proposal.caption} ({made.record_id}) is "
+        f"{'' if decision == ACCEPT else 'not '}{proposal.list_caption} ({made.list_id})",
+        highlight=False,
+    )
+
+
+RecordArgument = Annotated[str, typer.Argument(help="The outside record's id.")]
+ListArgument = Annotated[str, typer.Argument(help="The list entity's id (or a list record's).")]
+
+
+def _decision_command(decision: str, doc: str) -> Callable[..., None]:
+    """``link accept`` and ``link reject``: one signature, one decision each."""
+
+    def command(
+        record_id: RecordArgument,
+        list_id: ListArgument,
+        analyst: AnalystOption = None,
+        note: NoteOption = "",
+        db: DbOption = None,
+    ) -> None:
+        _decide(decision, record_id, list_id, analyst, note, db)
+
+    command.__doc__ = doc
+    command.__name__ = f"link_{decision}"
+    return command
+
+
+link_accept = _decision_command(
+    ACCEPT, "Accept a proposal: the record becomes part of the listed party's node."
+)
+link_reject = _decision_command(
+    REJECT, "Reject a proposal or an automatic link: the two stay apart."
+)
 
 
 def register(app: typer.Typer) -> None:
@@ -238,3 +349,8 @@ def register(app: typer.Typer) -> None:
     app.command("ownership")(one_line_errors(ownership))
     app.command("report")(one_line_errors(report))
     app.command("graph-export")(one_line_errors(graph_export))
+    links = typer.Typer(help="Tie outside records to list entries; decide on proposals.")
+    links.callback(invoke_without_command=True)(one_line_errors(link))
+    links.command("accept")(one_line_errors(link_accept))
+    links.command("reject")(one_line_errors(link_reject))
+    app.add_typer(links, name="link")

@@ -1,4 +1,9 @@
-"""Rich tables and JSON shapes for ``network``, ``exposure`` and ``ownership``."""
+"""Rich tables and JSON shapes for ``network``, ``exposure``, ``ownership`` and ``link``.
+
+The JSON of ``ownership --json`` and ``exposure --json`` is an interface outside checks
+read (see the issue): ``{"status", "blocked_share": [low, high], "chains"}`` and one
+object per line with ``id``, ``score`` and ``paths``; keep those keys stable.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +14,11 @@ from rich.text import Text
 
 from fullcourt.network.evidence import Exposed, OwnershipRow, plain
 from fullcourt.network.export import list_ids, value_label
+from fullcourt.network.graph import Graph
+from fullcourt.network.linking import LinkDecision, Proposal, standing_decision
 from fullcourt.network.neighbourhood import Neighbourhood
+from fullcourt.network.ownership import Finding, Holding
+from fullcourt.network.shares import ShareRange
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -90,4 +99,71 @@ def ownership_table(rows: tuple[OwnershipRow, ...], caption: str) -> Table:
         chains = "\n".join(" ; ".join(chain) for chain in row.chains) or "-"
         status = row.status.replace("_", " ") + (" (designated)" if row.designated else "")
         _row(table, row.rule_name, status, row.share, chains)
+    return table
+
+
+def exposed_dict(row: Exposed) -> dict[str, Any]:
+    """One ``exposure --json`` line: the party's id first, its score and paths."""
+    return {
+        "id": row.party.id,
+        "caption": row.party.caption,
+        "category": row.category,
+        "countries": list(row.countries),
+        "list_ids": list(row.list_ids),
+        "score": row.score,
+        "reach": row.reach,
+        "paths": plain(row.paths),
+    }
+
+
+def _bounds(share: ShareRange) -> list[float]:
+    return [float(share.low), float(share.high)]
+
+
+def _hop(graph: Graph, hop: Holding) -> dict[str, Any]:
+    return {
+        "owner": hop.owner,
+        "owner_caption": graph.node(hop.owner).caption,
+        "asset": hop.asset,
+        "asset_caption": graph.node(hop.asset).caption,
+        "percentage": hop.text,
+        "share": _bounds(hop.share),
+        "record_ids": list(hop.record_ids),
+    }
+
+
+def ownership_dict(graph: Graph, finding: Finding | None) -> dict[str, Any]:
+    """``ownership --json``: the status, the share blocked owners hold as [low, high] in
+    percent, and each chain from a designated owner down to the party, hop by hop. A
+    party nobody holds shares in and no list names has no finding: not blocked, 0%."""
+    if finding is None:
+        return {"status": "not_blocked", "blocked_share": [0.0, 0.0], "chains": []}
+    return {
+        "status": str(finding.status),
+        "blocked_share": _bounds(finding.share),
+        "chains": [[_hop(graph, h) for h in chain] for chain in finding.chains if chain],
+    }
+
+
+def proposal_dict(proposal: Proposal, decisions: list[LinkDecision]) -> dict[str, Any]:
+    """One ``link --json`` line: the proposal and the decision standing on it, if any."""
+    decision = standing_decision(proposal, decisions)
+    verdict = decision.decision if decision is not None else None
+    in_force = verdict == "accept" or (proposal.automatic and verdict != "reject")
+    return {**plain(proposal), "decision": verdict, "in_force": in_force}
+
+
+def link_table(proposals: tuple[Proposal, ...], decisions: list[LinkDecision], title: str) -> Table:
+    table = Table("score", "kind", "outside record", "list party", "decision", title=title)
+    for proposal in proposals:
+        row = proposal_dict(proposal, decisions)
+        kind = "automatic" if proposal.automatic else "proposal"
+        _row(
+            table,
+            f"{proposal.score:.2f}",
+            kind,
+            f"{proposal.caption} ({proposal.record_id})",
+            f"{proposal.list_caption} ({proposal.list_id})",
+            (row["decision"] or "-") + (" (in force)" if row["in_force"] else ""),
+        )
     return table

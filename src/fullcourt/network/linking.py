@@ -78,6 +78,13 @@ class Linking:
     def find(self, record_id: str) -> list[Proposal]:
         return [p for p in self.proposals if p.record_id == record_id]
 
+    def pair(self, record_id: str, list_id: str) -> Proposal | None:
+        """The proposal tying a record to a list entity, named by its id or a record's."""
+        return next(
+            (p for p in self.find(record_id) if list_id == p.list_id or list_id in p.list_records),
+            None,
+        )
+
 
 def _decisive(feature: Feature) -> bool:
     kind = feature.name.removeprefix("identifier_")
@@ -231,7 +238,7 @@ def audit_linking(audit: AuditLog, linking: Linking, actor: str = "") -> str:
     )
 
 
-def _standing(proposal: Proposal, decisions: list[LinkDecision]) -> LinkDecision | None:
+def standing_decision(proposal: Proposal, decisions: list[LinkDecision]) -> LinkDecision | None:
     """The latest decision on this pair; a list entity whose canonical id changed (the
     store re-linked its records) is recognised by the list records it still holds."""
     same = [
@@ -248,7 +255,7 @@ def in_force(linking: Linking, decisions: LinkDecisions | None = None) -> list[P
     standing = list(decisions.current().values()) if decisions is not None else []
     out = []
     for proposal in linking.proposals:
-        decision = _standing(proposal, standing)
+        decision = standing_decision(proposal, standing)
         verdict = decision.decision if decision is not None else None
         if verdict == ACCEPT or (proposal.automatic and verdict != REJECT):
             out.append(proposal)

@@ -6,11 +6,12 @@ the rule. Blocked sets only grow while iterating, so the iteration ends (also ar
 ownership cycles) at the least fixed point: a cycle of companies owning each other
 blocks nobody unless a designated party feeds into it.
 
-Under OFAC's rule (and the EU's) holdings of all blocked owners add up. Under the UK's,
-each designated person's holdings (direct, and through entities blocked because of
-that person) are counted on their own; designated persons under a joint arrangement
-count as one. Keys say whose holdings are being summed: one shared key when
-aggregating, one key per designated person (and per joint arrangement) when not.
+Under OFAC's rule (and the EU's) holdings of all blocked owners add up, and 50% is
+enough. Under the UK's, more than 50% is needed and each designated person's holdings
+(direct, and through entities blocked because of that person) are counted on their
+own; designated persons under a joint arrangement count as one. Keys say whose
+holdings are being summed: one shared key when aggregating, one key per designated
+person (and per joint arrangement) when not.
 
 With share ranges the rule is run twice: on the lower ends ("certainly meets") and on
 the upper ends ("might meet"): blocked, possibly blocked, or not blocked.
@@ -52,8 +53,12 @@ class Rule:
         )
 
 
+# US and EU: "50% or more in the aggregate"; UK: "more than 50%", per designated person.
+# The EU's Best Practices word the test as "more than 50% of the proprietary rights";
+# that reading differs from the preset only at exactly 50%, and is
+# Rule("EU, more than 50%", inclusive=False) for whoever follows it.
 OFAC = Rule("OFAC: 50% or more, in the aggregate")
-EU = Rule("EU: more than 50%, in the aggregate", inclusive=False)
+EU = Rule("EU: 50% or more, in the aggregate")
 UK = Rule("UK: more than 50%, per designated person", inclusive=False, aggregate=False)
 
 

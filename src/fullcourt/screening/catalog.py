@@ -3,13 +3,24 @@
 Records of one real-world entity on several lists (linked by the store on strong
 identifiers) become one screening entity, so a ship on the OFAC, UN and UK lists is
 one hit with three list records behind it, not three hits.
+
+The store also holds outside data (registry extracts, the ICIJ leaks, an analyst's own
+FtM files), and a screening hit on a shell company in a leak is no list hit. Which
+records are list entries is decided per record, by what the record itself says: a
+``Sanction`` entity names it, or it carries a risk topic (FtM's own set of topics that
+put a party on a watch list: ``sanction``, ``sanction.linked``, ``debarment``,
+``crime.*``, ``wanted``, ``role.pep``, ``export.control``...). Per record rather than
+per dataset, because an analyst's FtM file mixes the two: a case file holding one
+sanctioned company and its hundred customers must not turn the customers into list
+entries. Every list reader fullcourt ships marks every entry both ways, so no list
+entry depends on the topic alone.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from followthemoney import model
+from followthemoney import model, registry
 
 from fullcourt.screening.index import ListEntity
 from fullcourt.screening.subject import make_subject, merge_props
@@ -19,11 +30,36 @@ from fullcourt.store.query import iter_records
 SCREENED_SCHEMATA = frozenset(
     {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
 )
+LIST_TOPICS: frozenset[str] = frozenset(registry.topic.RISKS)
+# (dataset, entity id) of every list entry in the current versions
+_LISTED = """
+    WITH current AS (
+        SELECT s.dataset, s.entity_id, s.schema, s.prop, s.value
+        FROM statements s JOIN current_versions USING (dataset, version)
+        WHERE (s.schema = 'Sanction' AND s.prop = 'entity') OR s.prop = 'topics'
+    )
+    SELECT dataset, value FROM current WHERE schema = 'Sanction'
+    UNION
+    SELECT dataset, entity_id FROM current
+    WHERE prop = 'topics' AND list_contains($1::VARCHAR[], value)
+"""
+
+
+def listed_records(store: Store) -> frozenset[tuple[str, str]]:
+    """(dataset, entity id) of the records that are list entries (see the docstring)."""
+    rows = store.conn.execute(_LISTED, [sorted(LIST_TOPICS)]).fetchall()
+    return frozenset((str(d), str(e)) for d, e in rows)
 
 
 def current_versions(store: Store) -> tuple[tuple[str, str], ...]:
-    """The (dataset, version) pairs an index built now would reflect."""
-    rows = store.conn.execute("SELECT dataset, version FROM current_versions ORDER BY 1").fetchall()
+    """The (dataset, version) pairs an index built now would reflect: list datasets only,
+    so that loading outside data does not make the screening index rebuild."""
+    lists = sorted({d for d, _ in listed_records(store)})
+    rows = store.conn.execute(
+        """SELECT dataset, version FROM current_versions
+           WHERE list_contains($1::VARCHAR[], dataset) ORDER BY 1""",
+        [lists],
+    ).fetchall()
     return tuple((str(d), str(v)) for d, v in rows)
 
 
@@ -54,15 +90,18 @@ def _schema(names: list[str]) -> str:
 
 
 def iter_list_entities(store: Store) -> Iterator[ListEntity]:
-    """One screening entity per real-world entity in the current list versions."""
+    """One screening entity per real-world entity among the current list entries."""
     canonical = _canonical_ids(store)
     seen = _seen(store)
+    listed = listed_records(store)
     groups: dict[str, list[tuple[str, str, str | None, str, dict[str, list[str]]]]] = {}
     for record in iter_records(store):
         entity = record.entity
         if record.source_id is None or entity.schema.name not in SCREENED_SCHEMATA:
             continue
         dataset = next(iter(entity.datasets))
+        if (dataset, str(entity.id)) not in listed:
+            continue
         key = canonical.get((dataset, str(entity.id)), str(entity.id))
         groups.setdefault(key, []).append(
             (

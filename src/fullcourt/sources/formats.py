@@ -57,6 +57,11 @@ UK_TABLES = "uk_tables"
 OFAC_SDN = "us_ofac_sdn"
 OFAC_CONS = "us_ofac_cons"
 UK_DATASET = "gb_fcdo_sanctions"
+# Outside data: folders of CSV tables, recognised by their headers (see plan.py).
+REGISTRY_CSV = "registry_csv"
+ICIJ_CSV = "icij_csv"
+REGISTRY_DATASET = "company_registry"
+ICIJ_DATASET = "icij_offshoreleaks"
 
 
 def single_format(head: bytes) -> Format | None:

@@ -1,15 +1,28 @@
-"""From paths on disk to load plans: which files form one list version, in which format.
+"""From paths on disk to load plans: which files form one version, in which format.
 
 An OFAC CSV publication is four files (``sdn.csv``, ``add.csv``, ``alt.csv``,
 ``sdn_comments.csv``) and the UK normalised transcription is five tables; both load as
-one version. Everything else is one file, one version.
+one version. So do the two kinds of outside data that come as folders of CSV tables:
+
+- a company-registry extract (companies, officers, shareholders), its tables found by
+  their headers through the folder's column mapping (``registry.toml`` or
+  ``registry.json``, else the default columns); the dataset is named after the
+  mapping's id prefix when it sets one (``sg-extract`` -> ``sg_extract``), because two
+  registries loaded under one name would replace each other as versions;
+- the ICIJ Offshore Leaks tables (``nodes-*.csv`` and ``relationships.csv``), found by
+  ICIJ's column names whatever the files are called.
+
+Naming one table of such a folder plans the whole folder, as for the UK tables: a
+shareholders table alone cannot be read without the companies it refers to. Two files
+that claim the same table are refused rather than one of them being silently ignored.
+Everything else is one file, one version.
 """
 
 from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import ExitStack
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,7 +31,15 @@ from typing import BinaryIO
 from fullcourt.model import Record
 from fullcourt.sources import formats
 from fullcourt.sources.errors import SourceError
+from fullcourt.sources.icij_csv import NODE_TABLES, parse_icij_csv, sniff_icij_csv
 from fullcourt.sources.ofac_csv import parse_ofac_csv, sniff_ofac_aux
+from fullcourt.sources.registry_csv import parse_registry_csv
+from fullcourt.sources.registry_spec import (
+    DEFAULT_SPEC,
+    SPEC_FILES,
+    RegistrySpec,
+    sniff_registry_csv,
+)
 from fullcourt.sources.report import ParseReport
 from fullcourt.sources.stream import decompress, peek
 from fullcourt.sources.uk_tables import parse_uk_tables, sniff_uk_tables
@@ -36,6 +57,7 @@ UK_TABLES = (
     "subject_dobs",
 )
 COMPANION = "ofac_companion"  # an OFAC add/alt/comments file: loads only with its main file
+SPEC = "spec"  # a registry extract's column mapping: read as a whole, never streamed
 _DATE_RE = re.compile(r"(\d{4}-\d{2}-\d{2}|\d{4}-\d{2})(?!\d)")
 
 
@@ -80,6 +102,7 @@ class LoadPlan:
             streams = {
                 role: decompress(stack.enter_context(path.open("rb")), str(path))
                 for role, path in self.files.items()
+                if role != SPEC
             }
             yield from _parse_streams(self, streams, dataset, report)
 
@@ -102,6 +125,25 @@ def _parse_streams(
             name=name,
             dataset=dataset,
             report=report,
+        )
+    elif plan.format == formats.REGISTRY_CSV:
+        spec = RegistrySpec.from_file(plan.files[SPEC]) if SPEC in plan.files else DEFAULT_SPEC
+        yield from parse_registry_csv(
+            streams["main"],
+            officers=streams.get("officers"),
+            shareholders=streams.get("shareholders"),
+            spec=spec,
+            name=name,
+            names={role: str(path) for role, path in plan.files.items()},
+            dataset=dataset,
+            report=report,
+        )
+    elif plan.format == formats.ICIJ_CSV:
+        streams["relationships"] = streams.pop("main")
+        names = {role: str(path) for role, path in plan.files.items()}
+        names["relationships"] = name
+        yield from parse_icij_csv(
+            streams, name=str(plan.main.parent), dataset=dataset, report=report, names=names
         )
     else:
         fmt = next(f for f in formats.SINGLE_FORMATS if f.name == plan.format)
@@ -149,6 +191,61 @@ def _uk_plan(folder: Path) -> LoadPlan | None:
     return LoadPlan(formats.UK_TABLES, formats.UK_DATASET, dict(sorted(found.items())))
 
 
+def _tables(folder: Path, sniff: Callable[[bytes], str | None]) -> dict[str, Path]:
+    """The CSV files of a folder by the table their header says they are."""
+    found: dict[str, Path] = {}
+    for path in sorted(folder.iterdir()):
+        if not (path.is_file() and path.name.lower().endswith((".csv", ".csv.gz"))):
+            continue
+        table = sniff(_head(path))
+        if table is None:
+            continue
+        if table in found:
+            message = f"two files hold the {table} table: {found[table].name} and {path.name}"
+            raise SourceError(message, file=str(folder))
+        found[table] = path
+    return found
+
+
+def _icij_plan(folder: Path) -> LoadPlan | None:
+    found = _tables(folder, sniff_icij_csv)
+    if not found:
+        return None
+    if "relationships" not in found or not set(NODE_TABLES) & set(found):
+        missing = "relationships.csv" if "relationships" not in found else "nodes-*.csv files"
+        raise SourceError(f"ICIJ Offshore Leaks tables without {missing}", file=str(folder))
+    found["main"] = found.pop("relationships")
+    return LoadPlan(formats.ICIJ_CSV, formats.ICIJ_DATASET, dict(sorted(found.items())))
+
+
+def _registry_plan(folder: Path) -> LoadPlan | None:
+    spec_path = next((folder / f for f in SPEC_FILES if (folder / f).is_file()), None)
+    spec = RegistrySpec.from_file(spec_path) if spec_path is not None else DEFAULT_SPEC
+    found = _tables(folder, lambda head: sniff_registry_csv(head, spec))
+    if "companies" not in found:
+        if spec_path is None:
+            return None
+        message = "no companies table matching the registry spec"
+        raise SourceError(message, file=str(spec_path), field=spec.companies["name"])
+    found["main"] = found.pop("companies")
+    if spec_path is not None:
+        found[SPEC] = spec_path
+    dataset = formats.REGISTRY_DATASET
+    if spec.prefix != DEFAULT_SPEC.prefix:
+        dataset = spec.prefix.replace("-", "_").lower()
+    return LoadPlan(formats.REGISTRY_CSV, dataset, dict(sorted(found.items())))
+
+
+def _outside_plan(path: Path, head: bytes) -> LoadPlan | None:
+    """The plan of the folder a registry or ICIJ table belongs to."""
+    if sniff_icij_csv(head) is not None:
+        return _icij_plan(path.parent)
+    has_spec = any((path.parent / f).is_file() for f in SPEC_FILES)
+    if has_spec or sniff_registry_csv(head) is not None:
+        return _registry_plan(path.parent)
+    return None
+
+
 def plan_file(path: Path) -> LoadPlan:
     """The plan for one file, recognised by its content."""
     if not path.is_file():
@@ -165,6 +262,8 @@ def plan_file(path: Path) -> LoadPlan:
         if plan is not None:
             return plan
     fmt = formats.single_format(head)
+    if fmt is None and (plan := _outside_plan(path, head)) is not None:
+        return plan
     if fmt is None:
         raise SourceError(
             "format not recognised (not a sanctions list fullcourt reads)", file=str(path), line=1
@@ -176,7 +275,7 @@ def plan_file(path: Path) -> LoadPlan:
 
 
 def plan_paths(paths: list[Path]) -> list[LoadPlan]:
-    """Plans for files and folders; a folder holding an OFAC or UK set is one plan."""
+    """Plans for files and folders; a folder holding a multi-file set is one plan."""
     plans: list[LoadPlan] = []
     for path in paths:
         if path.is_dir():
@@ -190,8 +289,9 @@ def _plan_folder(folder: Path) -> list[LoadPlan]:
     for stem in OFAC_COMPANIONS:
         if main := _sibling(folder, stem):
             return [_ofac_plan(main)]
-    if plan := _uk_plan(folder):
-        return [plan]
+    for planner in (_uk_plan, _icij_plan, _registry_plan):
+        if plan := planner(folder):
+            return [plan]
     files = [p for p in sorted(folder.iterdir()) if p.is_file() and not p.name.startswith(".")]
     if not files:
         raise SourceError("folder holds no files", file=str(folder))
