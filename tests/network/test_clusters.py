@@ -36,6 +36,15 @@ def test_two_groups_found_and_summarised() -> None:
     assert {"lone"} in communities(graph)
 
 
+def test_members_of_one_name_in_id_order() -> None:
+    # lists repeat names (two companies of one name): the order falls back to the id,
+    # whatever order the group's set yields them in
+    phone = "+850 2 381 4410"
+    ships = [party("Company", f"v{i}", "SAE BYOL", phone=phone) for i in (3, 1, 2)]
+    (cluster,) = find_clusters(build_graph([*ships, party("Company", "c", "Alpha", phone=phone)]))
+    assert cluster.members == ("c", "v1", "v2", "v3")
+
+
 def test_same_seed_same_groups() -> None:
     graph = _graph()
     assert communities(graph, seed=7) == communities(graph, seed=7)

@@ -69,3 +69,70 @@ def test_unknown_and_missing(tmp_path: Path) -> None:
 def test_companion_alone_is_refused(shared: Path) -> None:
     with pytest.raises(SourceError, match=r"add\.csv: an OFAC companion file"):
         plan_paths([shared / "ofac_sdn/2019-01_moov-watchman/add.csv"])
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_registry_folder_is_one_plan() -> None:
+    (plan,) = plan_paths([FIXTURES / "registry"])
+    assert plan.format == "registry_csv"
+    assert plan.dataset == "sg_extract"  # the mapping's id prefix names the dataset
+    assert {role: p.name for role, p in plan.files.items()} == {
+        "main": "companies.csv",
+        "officers": "officers.csv",
+        "shareholders": "shareholders.csv",
+        "spec": "registry.toml",
+    }
+    # one table named alone plans its folder, once however many are named
+    named = plan_paths([FIXTURES / "registry/shareholders.csv", FIXTURES / "registry/officers.csv"])
+    assert named == [plan]
+
+
+def test_registry_without_mapping_uses_default_columns(tmp_path: Path) -> None:
+    for name in ("companies.csv", "shareholders.csv"):
+        shutil.copy(FIXTURES / "registry" / name, tmp_path / f"extract-{name}")
+    (plan,) = plan_paths([tmp_path])
+    assert (plan.format, plan.dataset) == ("registry_csv", "company_registry")
+    assert sorted(plan.files) == ["main", "shareholders"]
+
+
+def test_icij_folder_is_one_plan() -> None:
+    (plan,) = plan_paths([FIXTURES / "icij"])
+    assert (plan.format, plan.dataset) == ("icij_csv", "icij_offshoreleaks")
+    assert plan.main.name == "relationships.csv"
+    assert sorted(plan.files) == [
+        "addresses",
+        "entities",
+        "intermediaries",
+        "main",
+        "officers",
+        "others",
+    ]
+    assert plan_file(FIXTURES / "icij/nodes-entities.csv") == plan
+
+
+# (files copied into a folder, error the plan raises): outside data that cannot load whole
+BROKEN = [
+    # ICIJ nodes without the relationships that tie them
+    (["icij/nodes-entities.csv"], "ICIJ Offshore Leaks tables without relationships.csv"),
+    (["icij/relationships.csv"], "ICIJ Offshore Leaks tables without nodes-"),
+    # a mapping whose companies columns no file has
+    (["registry/registry.toml", "registry/officers.csv"], "no companies table matching"),
+]
+
+
+@pytest.mark.parametrize(("files", "message"), BROKEN)
+def test_incomplete_outside_folders(tmp_path: Path, files: list[str], message: str) -> None:
+    for name in files:
+        shutil.copy(FIXTURES / name, tmp_path / Path(name).name)
+    with pytest.raises(SourceError, match=message):
+        plan_paths([tmp_path])
+
+
+def test_two_files_of_one_table_are_refused(tmp_path: Path) -> None:
+    shutil.copytree(FIXTURES / "icij", tmp_path / "icij")
+    shutil.copy(FIXTURES / "icij/nodes-officers.csv", tmp_path / "icij/officers-2017.csv")
+    message = "two files hold the officers table: nodes-officers.csv and officers-2017.csv"
+    with pytest.raises(SourceError, match=message):
+        plan_paths([tmp_path / "icij"])

@@ -3,18 +3,23 @@
 ``GET /network/{id}`` answers Cytoscape.js JSON a web page draws as is; ``/exposure``
 ranks parties that lists do not designate by how close they sit to designated ones;
 ``/ownership/{id}`` gives the 50% rule's finding with its chains; ``/reports/{id}`` the
-evidence pack as a self-contained HTML page, JSON or Markdown.
+evidence pack as a self-contained HTML page, JSON or Markdown. ``/links`` lists what
+linking tied (or proposes to tie) outside records to, ``POST /links/run`` links again
+and ``POST /links/decisions`` records an analyst's accept or reject, which the next
+network answer applies.
 
-The network is built once per set of list versions and kept: a request checks the
-store's current versions (one small query) and rebuilds only when a list changed.
+The network is built once per state of the data and kept: a request checks the
+store's current versions and the saved links (one small query, two file stats) and
+rebuilds only when a version, a linking run or a decision changed.
 """
 
 from __future__ import annotations
 
 import threading
+from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query
+from fastapi import APIRouter, Body, HTTPException, Query
 from fastapi import Path as PathParam
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
@@ -25,10 +30,17 @@ from fullcourt.network import model as m
 from fullcourt.network.analysis import Analysis
 from fullcourt.network.evidence import most_exposed, ownership_rows, plain
 from fullcourt.network.export import cytoscape
+from fullcourt.network.linked import linked_analysis, links_stamp, load_run, run_linking, save_run
+from fullcourt.network.linking import (
+    LinkDecisions,
+    Linking,
+    audit_linking,
+    decision_state,
+)
 from fullcourt.network.neighbourhood import DEPTH, MAX_NODES, neighbourhood
 from fullcourt.network.report import build_pack, pack_dict
 from fullcourt.network.report_render import to_html, to_markdown
-from fullcourt.screening.catalog import current_versions
+from fullcourt.screening.score import DEFAULT_THRESHOLD
 from fullcourt.store import Store, StoreError
 
 EntityId = Annotated[
@@ -85,20 +97,128 @@ class OwnershipOut(BaseModel):
     findings: list[FindingOut]
 
 
+class ProposalOut(BaseModel):
+    dataset: str = Field(examples=["icij_offshoreleaks"])
+    record_id: str = Field(description="The outside record", examples=["icij-10100002"])
+    caption: str
+    list_id: str = Field(description="The list entity it may be", examples=["ofac-23825"])
+    list_caption: str
+    list_records: list[str]
+    list_datasets: list[str]
+    score: float
+    automatic: bool = Field(description="Linked without a decision: a decisive identifier")
+    evidence: list[str] = Field(examples=[["identifier_registration +0.99: same: 90132"]])
+    decision: Literal["accept", "reject"] | None = Field(description="The standing decision")
+    in_force: bool = Field(description="The network joins the two")
+
+
+class LinksOut(BaseModel):
+    algorithm: str
+    versions: list[list[str]] = Field(description="List versions the run screened against")
+    results: list[ProposalOut]
+
+
+class LinkDecisionIn(BaseModel):
+    record_id: str = Field(min_length=1, examples=["icij-10100002"])
+    list_id: str = Field(min_length=1, description="The list entity or one of its records")
+    decision: Literal["accept", "reject"]
+    analyst: str = Field(min_length=1, pattern=r"\S", description="Who decided")
+    note: str = ""
+
+
+class LinkDecisionOut(BaseModel):
+    dataset: str
+    record_id: str
+    list_id: str
+    decision: str
+    analyst: str
+    note: str
+    score: float
+    at: str = Field(description="When it was recorded (UTC)")
+
+
+def _all_versions(store: Store) -> tuple[tuple[str, str], ...]:
+    rows = store.conn.execute("SELECT dataset, version FROM current_versions ORDER BY 1").fetchall()
+    return tuple((str(d), str(v)) for d, v in rows)
+
+
 class AnalysisCache:
-    """The analysis of the store's current list versions, rebuilt when they change."""
+    """The analysis of the store's current versions and links, rebuilt when they change."""
 
     def __init__(self) -> None:
         self._lock = threading.Lock()
-        self._versions: tuple[tuple[str, str], ...] | None = None
+        self._key: tuple[object, ...] | None = None
         self._analysis: Analysis | None = None
 
     def get(self, store: Store) -> Analysis:
-        versions = current_versions(store)
+        key = (_all_versions(store), links_stamp(store.path))
         with self._lock:
-            if self._analysis is None or versions != self._versions:
-                self._analysis, self._versions = Analysis.from_store(store), versions
+            if self._analysis is None or key != self._key:
+                self._analysis, self._key = linked_analysis(store), key
             return self._analysis
+
+
+def _links_out(linking: Linking, decisions: LinkDecisions, pending: bool) -> dict[str, Any]:
+    standing = list(decisions.current().values())
+    results = []
+    for proposal in linking.proposals:
+        verdict, held = decision_state(proposal, standing)
+        if not pending or (verdict is None and not proposal.automatic):
+            results.append({**plain(proposal), "decision": verdict, "in_force": held})
+    versions = [list(v) for v in linking.versions]
+    return {"algorithm": linking.algorithm, "versions": versions, "results": results}
+
+
+def links_router(engine: Engine) -> APIRouter:
+    """Linking of outside records: the saved run, a new run, decisions."""
+    router = APIRouter(tags=["Networks"])
+    decisions = LinkDecisions.for_store(engine.store_path)
+
+    @router.get("/links", response_model=LinksOut, summary="Automatic links and proposals")
+    def links(
+        pending: Annotated[bool, Query(description="Only proposals nobody decided")] = False,
+    ) -> dict[str, Any]:
+        return _links_out(load_run(engine.store_path), decisions, pending)
+
+    @router.post(
+        "/links/run",
+        response_model=LinksOut,
+        responses={404: ERRORS[404], 503: ERRORS[503]},
+        summary="Screen outside records against the lists and save the result",
+    )
+    def run(
+        dataset: Annotated[
+            list[str] | None, Query(description="Outside datasets (default: all)")
+        ] = None,
+        threshold: Annotated[float, Query(ge=0, le=1)] = DEFAULT_THRESHOLD,
+    ) -> dict[str, Any]:
+        matcher = engine.matcher()
+        with Store(engine.store_path, read_only=True) as store:
+            try:
+                chosen, found = run_linking(store, matcher, dataset, threshold=threshold)
+            except StoreError as exc:
+                raise HTTPException(404, str(exc)) from None
+        save_run(engine.store_path, chosen, found)
+        if decisions.audit is not None:
+            audit_linking(decisions.audit, found, actor="api")
+        return _links_out(found, decisions, False)
+
+    @router.post(
+        "/links/decisions",
+        status_code=201,
+        response_model=LinkDecisionOut,
+        responses={404: {"model": ErrorResponse, "description": "No such proposal"}},
+        summary="Accept or reject a proposal (or an automatic link)",
+    )
+    def decide(body: Annotated[LinkDecisionIn, Body()]) -> LinkDecisionOut:
+        proposal = load_run(engine.store_path).pair(body.record_id, body.list_id)
+        if proposal is None:
+            message = f"No proposal links {body.record_id!r} to {body.list_id!r}"
+            raise HTTPException(404, message)
+        made = decisions.record(proposal, body.decision, body.analyst.strip(), body.note)
+        return LinkDecisionOut.model_validate(asdict(made))
+
+    return router
 
 
 def _party(analysis: Analysis, entity_id: str) -> m.Node:
@@ -110,6 +230,7 @@ def _party(analysis: Analysis, entity_id: str) -> m.Node:
 
 def network_router(engine: Engine) -> APIRouter:
     router = APIRouter(tags=["Networks"])
+    router.include_router(links_router(engine))
     cache = AnalysisCache()
 
     def analysis() -> Analysis:

@@ -15,7 +15,7 @@ from rich.text import Text
 from fullcourt.network.evidence import Exposed, OwnershipRow, plain
 from fullcourt.network.export import list_ids, value_label
 from fullcourt.network.graph import Graph
-from fullcourt.network.linking import LinkDecision, Proposal, standing_decision
+from fullcourt.network.linking import LinkDecision, Proposal, decision_state
 from fullcourt.network.neighbourhood import Neighbourhood
 from fullcourt.network.ownership import Finding, Holding
 from fullcourt.network.shares import ShareRange
@@ -147,9 +147,7 @@ def ownership_dict(graph: Graph, finding: Finding | None) -> dict[str, Any]:
 
 def proposal_dict(proposal: Proposal, decisions: list[LinkDecision]) -> dict[str, Any]:
     """One ``link --json`` line: the proposal and the decision standing on it, if any."""
-    decision = standing_decision(proposal, decisions)
-    verdict = decision.decision if decision is not None else None
-    in_force = verdict == "accept" or (proposal.automatic and verdict != "reject")
+    verdict, in_force = decision_state(proposal, decisions)
     return {**plain(proposal), "decision": verdict, "in_force": in_force}
 
 

@@ -18,7 +18,7 @@ from fullcourt.network.graph import Graph
 @dataclass(frozen=True, slots=True)
 class Cluster:
     index: int
-    members: tuple[str, ...]  # party node ids, by caption
+    members: tuple[str, ...]  # party node ids, by caption and id
     designated: tuple[str, ...]
     shared: tuple[tuple[str, str, int], ...]  # (kind, value, holders in the group)
     countries: tuple[tuple[str, int], ...]  # (code, members), most common first
@@ -45,7 +45,9 @@ def communities(
 
 
 def summarize(graph: Graph, group: set[str], index: int) -> Cluster:
-    parties = sorted((graph.nodes[n] for n in group if n in graph.nodes), key=lambda n: n.caption)
+    # by caption, then id: two parties of one name (lists repeat names) keep one order
+    found = (graph.nodes[n] for n in group if n in graph.nodes)
+    parties = sorted(found, key=lambda n: (n.caption, n.id))
     ids = {n.id for n in parties}
     shared = [
         (a.kind, a.texts[0] if a.texts else a.value, len(ids & set(a.holders)))

@@ -250,16 +250,18 @@ def standing_decision(proposal: Proposal, decisions: list[LinkDecision]) -> Link
     return max(same, key=lambda d: d.at, default=None)
 
 
+def decision_state(proposal: Proposal, standing: list[LinkDecision]) -> tuple[str | None, bool]:
+    """The standing verdict on a proposal (None: undecided) and whether the link holds:
+    automatic links unless rejected, proposals once accepted."""
+    decision = standing_decision(proposal, standing)
+    verdict = decision.decision if decision is not None else None
+    return verdict, verdict == ACCEPT or (proposal.automatic and verdict != REJECT)
+
+
 def in_force(linking: Linking, decisions: LinkDecisions | None = None) -> list[Proposal]:
     """Automatic links not rejected, and proposals accepted."""
     standing = list(decisions.current().values()) if decisions is not None else []
-    out = []
-    for proposal in linking.proposals:
-        decision = standing_decision(proposal, standing)
-        verdict = decision.decision if decision is not None else None
-        if verdict == ACCEPT or (proposal.automatic and verdict != REJECT):
-            out.append(proposal)
-    return out
+    return [p for p in linking.proposals if decision_state(p, standing)[1]]
 
 
 def linked_same_as(

@@ -191,24 +191,33 @@ def _uk_plan(folder: Path) -> LoadPlan | None:
     return LoadPlan(formats.UK_TABLES, formats.UK_DATASET, dict(sorted(found.items())))
 
 
-def _tables(folder: Path, sniff: Callable[[bytes], str | None]) -> dict[str, Path]:
-    """The CSV files of a folder by the table their header says they are."""
+def _tables(folder: Path, sniff: Callable[[bytes], str | None], kind: str) -> dict[str, Path]:
+    """The CSV files of a folder by the table their header says they are.
+
+    Once one file is recognised as ``kind``, every other CSV must be too: a table whose
+    header drifted (a renamed column) would otherwise be left out without a word.
+    """
     found: dict[str, Path] = {}
+    unknown: list[Path] = []
     for path in sorted(folder.iterdir()):
         if not (path.is_file() and path.name.lower().endswith((".csv", ".csv.gz"))):
             continue
         table = sniff(_head(path))
         if table is None:
-            continue
-        if table in found:
+            unknown.append(path)
+        elif table in found:
             message = f"two files hold the {table} table: {found[table].name} and {path.name}"
             raise SourceError(message, file=str(folder))
-        found[table] = path
+        else:
+            found[table] = path
+    if found and unknown:
+        message = f"header matches no table of {kind} (has {', '.join(sorted(found))})"
+        raise SourceError(message, file=str(unknown[0]), line=1)
     return found
 
 
 def _icij_plan(folder: Path) -> LoadPlan | None:
-    found = _tables(folder, sniff_icij_csv)
+    found = _tables(folder, sniff_icij_csv, "the ICIJ Offshore Leaks files")
     if not found:
         return None
     if "relationships" not in found or not set(NODE_TABLES) & set(found):
@@ -221,12 +230,12 @@ def _icij_plan(folder: Path) -> LoadPlan | None:
 def _registry_plan(folder: Path) -> LoadPlan | None:
     spec_path = next((folder / f for f in SPEC_FILES if (folder / f).is_file()), None)
     spec = RegistrySpec.from_file(spec_path) if spec_path is not None else DEFAULT_SPEC
-    found = _tables(folder, lambda head: sniff_registry_csv(head, spec))
+    found = _tables(folder, lambda head: sniff_registry_csv(head, spec), "the registry spec")
     if "companies" not in found:
-        if spec_path is None:
+        if spec_path is None and not found:
             return None
         message = "no companies table matching the registry spec"
-        raise SourceError(message, file=str(spec_path), field=spec.companies["name"])
+        raise SourceError(message, file=str(spec_path or folder), field=spec.companies["name"])
     found["main"] = found.pop("companies")
     if spec_path is not None:
         found[SPEC] = spec_path

@@ -111,7 +111,8 @@ class RegistrySpec:
             data = json.loads(text) if path.suffix == ".json" else tomllib.loads(text)
             return cls.from_dict(data)
         except (ValueError, TypeError, KeyError, OSError) as exc:  # JSON, TOML errors: ValueError
-            raise SourceError(f"registry spec: {exc}", file=str(path)) from exc
+            message = str(exc).removeprefix("registry spec: ")  # checks name it already
+            raise SourceError(f"registry spec: {message}", file=str(path)) from exc
 
 
 def _lower(values: Iterable[object]) -> tuple[str, ...]:
