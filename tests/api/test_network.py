@@ -6,7 +6,9 @@ factory's registration line.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -15,7 +17,9 @@ from fastapi.testclient import TestClient
 from lxml import etree
 
 from fullcourt.api.network import AnalysisCache, network_router
+from fullcourt.defaults import load_defaults
 from fullcourt.engine import Engine
+from fullcourt.ingest import load_paths
 from fullcourt.store import Store
 
 
@@ -96,3 +100,59 @@ def test_analysis_kept_while_versions_stand(engine: Engine) -> None:
         first = cache.get(store)
         assert cache.get(store) is first  # same list versions: no rebuild
     assert first.party("9346").caption == "TANCHON COMMERCIAL BANK"
+
+
+FIXTURES = Path(__file__).parents[1] / "sources" / "fixtures"
+DIRECTOR = "sg-extract-party-tan-wee-beng-1977-02-14"  # the registry's Wee Beng TAN
+
+
+@pytest.fixture(scope="module")
+def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    """A store of its own: the bundled lists and the registry extract fixture."""
+    path = tmp_path_factory.mktemp("links") / "store.duckdb"
+    with Store(path) as store:
+        load_defaults(store)
+        load_paths(store, [FIXTURES / "registry"])
+    app = FastAPI()
+    app.include_router(network_router(Engine.for_store(path)))
+    with TestClient(app) as client:
+        yield client
+
+
+def test_links_run_list_and_decide(linked: TestClient) -> None:
+    assert linked.get("/links").json()["results"] == []  # nothing linked yet
+    blocked = linked.get("/ownership/sg-extract-201907731k", params={"rule": "ofac"}).json()
+    assert blocked["findings"][0]["status"] == "not_blocked"
+    run = linked.post("/links/run").json()
+    assert run["algorithm"] == "fullcourt-v1" and ["us_ofac_sdn", "2024-06"] in run["versions"]
+    automatic = {r["record_id"] for r in run["results"] if r["automatic"]}
+    assert "sg-extract-199308567k" in automatic
+    # the cached network is rebuilt: the front company is now blocked through WEE TIONG
+    blocked = linked.get("/ownership/sg-extract-201907731k", params={"rule": "ofac"}).json()
+    assert blocked["findings"][0]["status"] == "blocked"
+    pending = linked.get("/links", params={"pending": True}).json()["results"]
+    assert {r["record_id"] for r in pending} == {
+        DIRECTOR,
+        "sg-extract-party-199308567k-tan-wee-beng",
+    }
+    body = {"record_id": DIRECTOR, "list_id": "ofac-25686", "decision": "accept", "analyst": "ana"}
+    made = linked.post("/links/decisions", json=body)
+    assert made.status_code == 201
+    assert (made.json()["decision"], made.json()["score"]) == ("accept", 1.0)
+    after = linked.get("/links", params={"pending": True}).json()["results"]
+    assert [r["record_id"] for r in after] == ["sg-extract-party-199308567k-tan-wee-beng"]
+    network = linked.get("/network/ofac-25686", params={"depth": 0}).json()
+    (center,) = network["elements"]["nodes"]
+    assert center["data"]["id"] == "ofac-25686"
+    node = linked.get(f"/reports/{DIRECTOR}", params={"format": "json"}).json()
+    assert "ofac-25686" in json.dumps(node)  # the record is part of the listed party
+
+
+def test_link_decision_errors(linked: TestClient) -> None:
+    body = {"record_id": DIRECTOR, "list_id": "ofac-1", "decision": "accept", "analyst": "ana"}
+    missing = linked.post("/links/decisions", json=body)
+    assert missing.status_code == 404
+    assert missing.json()["detail"] == f"No proposal links {DIRECTOR!r} to 'ofac-1'"
+    assert linked.post("/links/decisions", json={**body, "decision": "maybe"}).status_code == 422
+    assert linked.post("/links/decisions", json={**body, "analyst": " "}).status_code == 422
+    assert linked.post("/links/run", params={"dataset": "nope"}).status_code == 404
