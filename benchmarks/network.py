@@ -34,7 +34,7 @@ from typing import Any, TypeVar
 import networkx as nx
 import numpy as np
 
-from fullcourt.network.arrays import Ints, Registry, build_walk
+from fullcourt.network.arrays import Ints, Registry, build_walk, distinct
 from fullcourt.network.attributes import HUB_CAP, damping
 from fullcourt.network.exposure import Settings
 from fullcourt.network.ownership import OFAC, UK
@@ -133,7 +133,7 @@ def snowball(synthetic: Synthetic, size: int) -> Ints:
     while len(frontier) and total < size:
         starts, stops = ptr[frontier], ptr[frontier + 1]
         spans = [order[a:b] for a, b in zip(starts.tolist(), stops.tolist(), strict=True)]
-        found = np.unique(other[np.concatenate(spans)]) if spans else frontier[:0]
+        found = distinct(other[np.concatenate(spans)]) if spans else frontier[:0]
         frontier = found[~seen[found]]
         seen[frontier] = True
         taken.append(frontier)

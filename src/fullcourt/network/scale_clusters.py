@@ -90,9 +90,10 @@ def _connected_groups(walk: WalkArrays, rows: Ints, neighbours: Ints, label: Int
     inside = label[rows] == label[neighbours]
     kept = (walk.weights[inside], (rows[inside], neighbours[inside]))
     _, found = connected_components(csr_array(kept, shape=(walk.nodes,) * 2), directed=False)
-    _, first, numbered = np.unique(found, return_index=True, return_inverse=True)
-    rank = np.argsort(np.argsort(first))
-    groups: Ints = rank[numbered].astype(np.int64)
+    first = np.full(int(found.max(initial=-1)) + 1, walk.nodes, dtype=np.int64)
+    np.minimum.at(first, found, np.arange(walk.nodes))
+    rank = np.argsort(np.argsort(first))  # scipy numbers components its own way
+    groups: Ints = rank[found].astype(np.int64)
     return groups
 
 

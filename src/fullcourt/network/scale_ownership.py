@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from fullcourt.network.arrays import Bools, Ints
+from fullcourt.network.arrays import Bools, Ints, distinct
 from fullcourt.network.ownership import OFAC, Rule
 from fullcourt.network.shares import ShareRange, combine
 
@@ -134,16 +134,16 @@ def fixed_point(stakes: Stakes, seeds: Ints, rule: Rule, *, certain: bool) -> In
     """Sorted codes key * parties + party of every pair blocked under the rule's
     certain (lower ends) or possible (upper ends) reading, seeds included."""
     n = stakes.parties
-    blocked = frontier = np.unique(seeds)
+    blocked = frontier = distinct(seeds)
     while len(frontier):
         rows, which = _expand(stakes.owner_ptr, frontier % n)
-        found = np.unique((frontier // n)[which] * n + stakes.by_owner[rows])
+        found = distinct((frontier // n)[which] * n + stakes.by_owner[rows])
         found = found[~_member(found, blocked)]
         rows, which = _expand(stakes.asset_ptr, found % n)
         held = _member((found // n)[which] * n + stakes.by_asset[rows], blocked)
         met = _met(stakes, rule, certain, rows[held], which[held], len(found))
         frontier = found[met]
-        blocked = np.union1d(blocked, frontier)
+        blocked = np.sort(np.r_[blocked, frontier])  # frontier holds no blocked pair
     return blocked
 
 
