@@ -55,6 +55,16 @@ def test_results_are_kept(analysis: Analysis) -> None:
         analysis.findings("us")
 
 
+def test_from_store_with_another_graph(default_store: Path) -> None:
+    # the linked network builds its own graph over the same store and versions
+    alone = build_graph([party("Company", "a", "Alpha"), sanction("a", "un")])
+    with Store(default_store, read_only=True) as store:
+        built = Analysis.from_store(store, lambda _: alone)
+        versions = Analysis.from_store(store).versions
+    assert built.graph is alone and built.versions == versions
+    assert built.datasets() == ("un",)
+
+
 def test_cluster_of() -> None:
     graph = build_graph(
         [

@@ -27,6 +27,33 @@ def test_records_of_one_party_merge_with_their_designations() -> None:
     assert node.countries == ("kp",)
 
 
+def test_topic_sanction_designates_without_a_sanction_record() -> None:
+    # FtM files from other tools mark a designated party by its topic alone
+    graph = build_graph(
+        [
+            party("Person", "x", "Xu", "case", topics="sanction"),
+            party("Company", "a", "Alpha", "case", topics="sanction"),
+            sanction("a", "case", "DPRK"),  # the topic and a Sanction record: counted once
+            party("Company", "b", "Beta", "case", topics="sanction.linked"),  # not designated
+            party("Company", "c", "Gamma", "other", topics="sanction"),
+            party("Company", "d", "Gamma", "un"),  # merged with c
+            sanction("d", "un", "DPRK"),
+        ],
+        same_as={"c": "fc-c", "d": "fc-c"},
+    )
+    nodes = graph.nodes
+    assert [(d.dataset, d.sanction_id, d.by_topic) for d in nodes["x"].designations] == [
+        ("case", "x", True)
+    ]
+    assert [d.by_topic for d in nodes["a"].designations] == [False]
+    assert not nodes["b"].designated
+    # a topic on one record and a Sanction record of another list on the other
+    assert [(d.dataset, d.by_topic) for d in nodes["fc-c"].designations] == [
+        ("other", True),
+        ("un", False),
+    ]
+
+
 def test_relations_before_parties_are_resolved_and_merged() -> None:
     a, b = (
         party("Person", "a", "Choe Song Il"),

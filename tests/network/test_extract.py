@@ -31,6 +31,15 @@ def test_party_values_countries_and_property_links() -> None:
     ]
 
 
+def test_topic_sanction_marks_the_party() -> None:
+    marked = party("Company", "a", "ALPHA TRADING", topics="sanction")
+    assert read_party(marked)[0].sanction_topic
+    # a risk topic, but linked to a designation is not one
+    linked = party("Company", "b", "BETA LOGISTICS", topics="sanction.linked")
+    assert not read_party(linked)[0].sanction_topic
+    assert not read_party(party("Company", "c", "GAMMA FOODS"))[0].sanction_topic
+
+
 def test_unknown_link_role_names_vehicle_operation() -> None:
     # OFAC: "P-532" (Airplane) Linked To AIR KORYO with the role "Operator"
     link = relation("UnknownLink", "l1", {"subject": "p532", "object": "koryo"}, role="Operator")

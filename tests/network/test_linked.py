@@ -25,6 +25,7 @@ from fullcourt.network.model import Node
 from fullcourt.network.ownership import OFAC, Status, assess_graph
 from fullcourt.screening.matcher import Matcher
 from fullcourt.store import Store, StoreError
+from fullcourt.store.query import get_entity
 
 FIXTURES = Path(__file__).parents[1] / "sources" / "fixtures"
 KINGLY = "icij-10100002"  # KINGLY WON INTERNATIONAL in ICIJ; OFAC 23825 by number 90132
@@ -67,7 +68,13 @@ def test_outside_records_join_only_through_links_in_force(
     with Store(store_path, read_only=True) as store:
         # the case file holds a list entry (its topic), so it is not linked by default
         assert outside_datasets(store) == ("icij_offshoreleaks", "sg_extract")
-        # the store's identifier links tie the ICIJ record to OFAC's; the network does not
+        # the ICIJ record shares OFAC's registration number, but only linking joins them:
+        # the store keeps its cross-list links between list entries, so OFAC's id stands
+        assert store.conn.execute(
+            "SELECT count(*) FROM links WHERE dataset <> 'us_ofac_sdn' AND entity_id = ?",
+            [KINGLY],
+        ).fetchone() == (0,)
+        assert get_entity(store, "23825").canonical_id == "ofac-23825"
         assert KINGLY not in _node(linked_graph(store), "ofac-23825").entity_ids
     run = _run(store_path, matcher)
     kingly = run.pair(KINGLY, "ofac-23825")  # by a record of the list entity

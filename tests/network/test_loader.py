@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from fullcourt.ingest import load_paths
 from fullcourt.network import Graph, graph_from_store
 from fullcourt.network.loader import same_as
+from fullcourt.network.ownership import OFAC, UK, Status, assess_graph
 from fullcourt.store import Store
 
 
@@ -86,3 +88,22 @@ def test_hub_cap_keeps_common_values_out(default_store: Path) -> None:
     (hub,) = [h for h in capped.hubs if h.kind == "address" and h.degree == 16]
     assert hub.value == "rakwon-dong, pothonggang district"
     assert hub.id not in capped.attributes
+
+
+def test_topic_alone_designates(tmp_path: Path) -> None:
+    # ``fullcourt load FILE.ftm.json``: a party with the topic ``sanction`` and no
+    # Sanction record is designated in every graph of the store, not only the linked one
+    lines = [
+        '{"id": "x", "schema": "Person", "properties": {"name": ["Xu"], "topics": ["sanction"]}}',
+        '{"id": "a", "schema": "Company", "properties": {"name": ["Alpha"]}}',
+        '{"id": "xa", "schema": "Ownership", "properties": {"owner": ["x"], "asset": ["a"],'
+        ' "percentage": ["50%"]}}',
+    ]
+    case = tmp_path / "case.ftm.json"
+    case.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    with Store(tmp_path / "s.duckdb") as store:
+        load_paths(store, [case])
+        graph = graph_from_store(store)
+    assert graph.designated() == {"x"}
+    assert assess_graph(graph, OFAC)["a"].status == Status.BLOCKED  # 50% or more
+    assert assess_graph(graph, UK)["a"].status == Status.NOT_BLOCKED  # more than 50%

@@ -12,7 +12,7 @@ from fullcourt.store import Store
 from fullcourt.store.load import LoadRequest, load_records
 from fullcourt.store.query import get_entity
 from fullcourt.store.resolve import group_records, normalize_identifier
-from tests.store.entries import ofac_entries, un_vessel_entries
+from tests.store.entries import ofac_entries, sanction, un_vessel_entries
 
 
 @pytest.mark.parametrize(
@@ -68,8 +68,6 @@ def test_same_name_alone_never_links(tmp_path: Path) -> None:
 
 
 def test_un_reference_links_national_records_to_the_un_entry(tmp_path: Path) -> None:
-    from tests.store.entries import sanction
-
     un = make_entity("Organization", "unsc-kpe-001", "un_sc_sanctions")
     un.add("name", "KOREA MINING DEVELOPMENT TRADING CORPORATION")
     un_sanction = sanction("un_sc_sanctions", "KPe.001", un.id, "DPRK")
@@ -93,3 +91,52 @@ def test_un_reference_links_national_records_to_the_un_entry(tmp_path: Path) -> 
         # the organisation records link; a person never links with an organisation
         assert {r.source_id for r in view.records} == {"KPe.001", "DPR0001"}
         assert view.link_evidence == "unscId=KPE001"
+
+
+def test_outside_records_never_rename_list_entities(tmp_path: Path) -> None:
+    # A registry extract holding the hull CHONG CHON GANG and a shipping company by the
+    # IMO and registration numbers of list entries: outside data, neither sanctioned nor
+    # topic-marked. Linking them here would rename the listed ship after the registry's id.
+    hull = make_entity("Vessel", "aaa-registry-hull", "sg_registry")
+    hull.add("name", "CHONG CHON GANG")
+    hull.add("imoNumber", "7937317")
+    company = make_entity("Company", "aaa-registry-co", "sg_registry")
+    company.add("name", "OCEAN MARITIME MANAGEMENT")
+    company.add("registrationNumber", "201907731K")
+    listed = make_entity("Company", "ofac-omm", "us_ofac_sdn")
+    listed.add("name", "OCEAN MARITIME MANAGEMENT COMPANY LIMITED")
+    listed.add("registrationNumber", "201907731K")
+    records = [
+        *ofac_entries(),
+        Record(listed, "OMM"),
+        sanction("us_ofac_sdn", "OMM", listed.id, "DPRK"),
+    ]
+    with Store(tmp_path / "s.duckdb") as store:
+        _load(store, "us_ofac_sdn", records)
+        _load(store, "un_sc_sanctions", un_vessel_entries())
+        before = get_entity(store, "17069").canonical_id
+        _load(store, "sg_registry", [Record(hull, "R1"), Record(company, "R2")])
+        assert get_entity(store, "17069").canonical_id == before  # still the lists' own id
+        assert {r.dataset for r in get_entity(store, "17069").records} == {
+            "us_ofac_sdn",
+            "un_sc_sanctions",
+        }
+        assert get_entity(store, "OMM").canonical_id == listed.id  # not linked at all
+        linked = store.conn.execute("SELECT DISTINCT dataset FROM links").fetchall()
+        assert {d for (d,) in linked} == {"us_ofac_sdn", "un_sc_sanctions"}
+
+
+def test_topic_marked_records_are_list_entries(tmp_path: Path) -> None:
+    # An FtM file from another tool marks its sanctioned ship by topic, with no Sanction
+    # record: it is a list entry, so it links with the OFAC record on the same IMO number.
+    ship = make_entity("Vessel", "case-ship", "case_file")
+    ship.add("name", "CHONG CHON GANG")
+    ship.add("imoNumber", "7937317")
+    ship.add("topics", "sanction")
+    with Store(tmp_path / "s.duckdb") as store:
+        _load(store, "us_ofac_sdn", ofac_entries())
+        _load(store, "case_file", [Record(ship, "case-ship")])
+        assert {r.dataset for r in get_entity(store, "17069").records} == {
+            "us_ofac_sdn",
+            "case_file",
+        }

@@ -8,7 +8,7 @@ report under a second and lets a server answer from memory until a list changes.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from fullcourt.network import model as m
@@ -21,6 +21,8 @@ from fullcourt.store import Store, StoreError
 from fullcourt.store.query import list_datasets
 
 RULES: dict[str, Rule] = {"ofac": OFAC, "eu": EU, "uk": UK}
+# How a store becomes a graph: the lists alone (loader) or with outside data (linked)
+GraphBuilder = Callable[[Store], Graph]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +43,15 @@ class Analysis:
     _clusters: list[Cluster] | None = field(default=None, repr=False)
 
     @classmethod
-    def from_store(cls, store: Store) -> Analysis:
+    def from_store(cls, store: Store, build: GraphBuilder = graph_from_store) -> Analysis:
+        """The analysis of ``store`` over the graph ``build`` makes of it."""
         versions = tuple(
             ListVersion(dataset, v.version, v.published)
             for dataset, found in sorted(list_datasets(store).items())
             for v in found
             if v.current
         )
-        return cls(graph_from_store(store), versions)
+        return cls(build(store), versions)
 
     def party(self, key: str) -> m.Node:
         """A party by node id, record id or a list's own id; StoreError when unknown."""

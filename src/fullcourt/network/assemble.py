@@ -92,9 +92,7 @@ class Assembler:
         groups: dict[str, list[Party]] = defaultdict(list)
         for entity_id, parties in self.parties.items():
             groups[self.canon(entity_id)].extend(parties)
-        designations: dict[str, list[m.Designation]] = defaultdict(list)
-        for target, designation in self.sanctions:
-            designations[self.canon(target)].append(designation)
+        designations = self._designations()
         nodes = {}
         for node_id, parties in sorted(groups.items()):
             parties.sort(key=lambda p: (p.dataset, p.id))
@@ -108,6 +106,20 @@ class Assembler:
                 designations=tuple(dict.fromkeys(found)),
             )
         return nodes
+
+    def _designations(self) -> dict[str, list[m.Designation]]:
+        """Designations by node: Sanction records, then the topic ``sanction`` of records
+        no Sanction record of their own dataset names (so no party counts twice)."""
+        designations: dict[str, list[m.Designation]] = defaultdict(list)
+        for target, designation in self.sanctions:
+            designations[self.canon(target)].append(designation)
+        stated = {(d.dataset, target) for target, d in self.sanctions}
+        for entity_id, parties in self.parties.items():
+            for party in parties:
+                if party.sanction_topic and (party.dataset, entity_id) not in stated:
+                    topic = m.Designation(party.dataset, entity_id, by_topic=True)
+                    designations[self.canon(entity_id)].append(topic)
+        return designations
 
     def _ends(self, rel: Relation, nodes: Mapping[str, m.Node]) -> tuple[str, str] | None:
         """The relation's two parties in link order; None when an end is no party."""

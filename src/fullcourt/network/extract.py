@@ -38,6 +38,9 @@ VALUE_ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "CryptoWallet": ("cryptoWallet", ("publicKey",)),
     "BankAccount": ("bankAccount", ("iban", "accountNumber")),
 }
+# FtM files from other tools often mark a designated party by this topic alone, with no
+# Sanction record; the issue's contract for ``fullcourt load`` counts it as designated.
+DESIGNATION_TOPIC = "sanction"
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,6 +71,7 @@ class Party:
     caption: str
     countries: set[str] = field(default_factory=set)
     values: list[Value] = field(default_factory=list)
+    sanction_topic: bool = False  # carries the topic ``sanction``
 
 
 def _first(entity: Entity, prop: str) -> str | None:
@@ -83,6 +87,7 @@ def read_party(entity: Entity) -> tuple[Party, list[Relation]]:
     """A party's countries and shareable values, and the parties its properties name."""
     party = Party(str(entity.id), _dataset(entity), entity.schema.name, entity.caption)
     party.countries.update(entity.get_type_values(registry.country))
+    party.sanction_topic = DESIGNATION_TOPIC in entity.get("topics", quiet=True)
     for prop, values in entity.properties.items():
         kind = attribute_kind(entity.schema, prop)
         if kind is None:

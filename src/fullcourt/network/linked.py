@@ -1,15 +1,12 @@
 """The network of a store as analysts use it: lists, outside data and the links between.
 
-``loader.graph_from_store`` builds over the store's own cross-list links. The CLI and the
-API build here instead, because three things an analyst relies on live beside it:
+``loader.graph_from_store`` builds over the store's own cross-list links, which join
+list entries only. The CLI and the API build here instead, because two things an
+analyst relies on live beside the store:
 
 - outside records (a registry, the ICIJ leaks, a case file) join a listed party only
-  through linking: automatic links nobody rejected and proposals someone accepted. The
-  store's identifier links are kept between list entries only, so that a rejection
-  stands even where a registry number matched;
-- a party that carries the topic ``sanction`` without a ``Sanction`` record is
-  designated, as FtM files from other tools often say it (the issue's contract for
-  ``fullcourt load FILE.ftm.json``);
+  through linking: automatic links nobody rejected and proposals someone accepted, so
+  that a rejection stands even where a registry number matched;
 - the last linking run is saved beside the store (``<store>.linking.json``), next to
   the decisions (``<store>.link-decisions.jsonl``), so that every later graph applies
   the links in force without screening the outside data again.
@@ -24,8 +21,8 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from fullcourt.model import Entity, make_entity
-from fullcourt.network.analysis import Analysis, ListVersion
+from fullcourt.model import Entity
+from fullcourt.network.analysis import Analysis
 from fullcourt.network.graph import Graph, build_graph
 from fullcourt.network.linking import (
     LinkDecisions,
@@ -34,18 +31,13 @@ from fullcourt.network.linking import (
     link_entities,
     linked_same_as,
 )
-from fullcourt.screening.catalog import SCREENED_SCHEMATA, listed_records
+from fullcourt.network.loader import same_as as list_links
+from fullcourt.screening.catalog import SCREENED_SCHEMATA
 from fullcourt.screening.matcher import Matcher
 from fullcourt.screening.score import DEFAULT_THRESHOLD
 from fullcourt.store import Store, StoreError
+from fullcourt.store.listed import listed_records
 from fullcourt.store.query import iter_records, list_datasets
-
-DESIGNATION_TOPIC = "sanction"
-_SANCTIONED = """
-    SELECT DISTINCT s.dataset, s.value
-    FROM statements s JOIN current_versions USING (dataset, version)
-    WHERE s.schema = 'Sanction' AND s.prop = 'entity'
-"""
 
 
 def runs_path(store_path: Path) -> Path:
@@ -120,48 +112,16 @@ def save_run(store_path: Path, datasets: Iterable[str], linking: Linking) -> Lin
     return saved
 
 
-def _list_links(store: Store, listed: frozenset[tuple[str, str]]) -> dict[str, str]:
-    rows = store.conn.execute("SELECT dataset, entity_id, canonical_id FROM links").fetchall()
-    return {str(e): str(c) for d, e, c in rows if (str(d), str(e)) in listed}
-
-
-def _with_topic_designations(
-    entities: Iterable[Entity], sanctioned: set[tuple[str, str]]
-) -> Iterator[Entity]:
-    """Each entity, and a Sanction record for a party designated by its topic alone."""
-    for entity in entities:
-        yield entity
-        dataset = str(entity.dataset.name)
-        if (
-            DESIGNATION_TOPIC in entity.get("topics", quiet=True)
-            and (dataset, str(entity.id)) not in sanctioned
-        ):
-            sanction = make_entity("Sanction", f"{entity.id}-topic-sanction", dataset)
-            sanction.add("entity", str(entity.id))
-            sanction.add("summary", "designated by its topic 'sanction'")
-            yield sanction
-
-
 def linked_graph(store: Store, store_path: Path | None = None) -> Graph:
     """The network of the current versions with the links in force applied."""
-    listed = listed_records(store)
-    base = _list_links(store, listed)
     path = store_path or store.path
-    same_as = linked_same_as(load_run(path), LinkDecisions.for_store(path), base)
-    sanctioned = {(str(d), str(e)) for d, e in store.conn.execute(_SANCTIONED).fetchall()}
-    entities = (record.entity for record in iter_records(store))
-    return build_graph(_with_topic_designations(entities, sanctioned), same_as=same_as)
+    same_as = linked_same_as(load_run(path), LinkDecisions.for_store(path), list_links(store))
+    return build_graph((record.entity for record in iter_records(store)), same_as=same_as)
 
 
 def linked_analysis(store: Store, store_path: Path | None = None) -> Analysis:
     """``Analysis.from_store`` over :func:`linked_graph`."""
-    versions = tuple(
-        ListVersion(dataset, v.version, v.published)
-        for dataset, found in sorted(list_datasets(store).items())
-        for v in found
-        if v.current
-    )
-    return Analysis(linked_graph(store, store_path), versions)
+    return Analysis.from_store(store, lambda s: linked_graph(s, store_path))
 
 
 def links_stamp(store_path: Path) -> tuple[tuple[int, int], ...]:

@@ -55,13 +55,19 @@ def category(schema: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Designation:
-    """One list's sanction of a party, as its Sanction entity states it."""
+    """One list's sanction of a party, as its Sanction entity states it.
+
+    A party whose record carries the topic ``sanction`` and that no Sanction record of
+    its dataset names is designated by the topic: ``sanction_id`` is then the party's
+    own record, the only evidence there is, and ``by_topic`` says so.
+    """
 
     dataset: str
     sanction_id: str
     authority: str | None = None
     programs: tuple[str, ...] = ()
     source_id: str | None = None  # the publisher's id of the entry (authorityId)
+    by_topic: bool = False
 
 
 @dataclass(frozen=True, slots=True)

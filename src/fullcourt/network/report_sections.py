@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from fullcourt.network.evidence import Party
+from fullcourt.network.model import Designation
 from fullcourt.network.report import EvidencePack, LinkRow
 from fullcourt.store.query import ListRecord
 
@@ -79,9 +80,16 @@ def summary(pack: EvidencePack) -> Section:
     return Section("Summary", "summary", [head], items)
 
 
+def _basis(designation: Designation) -> str:
+    """The record a designation stands on; a topic has none beyond the party's own."""
+    if designation.by_topic:
+        return f"topic 'sanction' on {designation.sanction_id}"
+    return designation.sanction_id
+
+
 def designations(pack: EvidencePack) -> Section:
     rows = [
-        (d.dataset, d.source_id or "", ", ".join(d.programs), d.authority or "", d.sanction_id)
+        (d.dataset, d.source_id or "", ", ".join(d.programs), d.authority or "", _basis(d))
         for d in pack.designations
     ]
     table = Table(("list", "list id", "programs", "authority", "sanction record"), rows)

@@ -5,50 +5,26 @@ identifiers) become one screening entity, so a ship on the OFAC, UN and UK lists
 one hit with three list records behind it, not three hits.
 
 The store also holds outside data (registry extracts, the ICIJ leaks, an analyst's own
-FtM files), and a screening hit on a shell company in a leak is no list hit. Which
-records are list entries is decided per record, by what the record itself says: a
-``Sanction`` entity names it, or it carries a risk topic (FtM's own set of topics that
-put a party on a watch list: ``sanction``, ``sanction.linked``, ``debarment``,
-``crime.*``, ``wanted``, ``role.pep``, ``export.control``...). Per record rather than
-per dataset, because an analyst's FtM file mixes the two: a case file holding one
-sanctioned company and its hundred customers must not turn the customers into list
-entries. Every list reader fullcourt ships marks every entry both ways, so no list
-entry depends on the topic alone.
+FtM files), and a screening hit on a shell company in a leak is no list hit, so only
+list entries are screened; which records are list entries is the store's rule
+(``fullcourt.store.listed``), shared with the store's cross-list links.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from followthemoney import model, registry
+from followthemoney import model
 
 from fullcourt.screening.index import ListEntity
 from fullcourt.screening.subject import make_subject, merge_props
 from fullcourt.store import Store
+from fullcourt.store.listed import listed_records
 from fullcourt.store.query import iter_records
 
 SCREENED_SCHEMATA = frozenset(
     {"Person", "Organization", "Company", "LegalEntity", "PublicBody", "Vessel", "Airplane"}
 )
-LIST_TOPICS: frozenset[str] = frozenset(registry.topic.RISKS)
-# (dataset, entity id) of every list entry in the current versions
-_LISTED = """
-    WITH current AS (
-        SELECT s.dataset, s.entity_id, s.schema, s.prop, s.value
-        FROM statements s JOIN current_versions USING (dataset, version)
-        WHERE (s.schema = 'Sanction' AND s.prop = 'entity') OR s.prop = 'topics'
-    )
-    SELECT dataset, value FROM current WHERE schema = 'Sanction'
-    UNION
-    SELECT dataset, entity_id FROM current
-    WHERE prop = 'topics' AND list_contains($1::VARCHAR[], value)
-"""
-
-
-def listed_records(store: Store) -> frozenset[tuple[str, str]]:
-    """(dataset, entity id) of the records that are list entries (see the docstring)."""
-    rows = store.conn.execute(_LISTED, [sorted(LIST_TOPICS)]).fetchall()
-    return frozenset((str(d), str(e)) for d, e in rows)
 
 
 def current_versions(store: Store) -> tuple[tuple[str, str], ...]:

@@ -5,6 +5,12 @@ people, a registration number for legal entities, each within compatible schemat
 name never links on its own, because different people share names and merging two of
 them would put an innocent party on a list. Links are rebuilt over the current
 version of every dataset after each load, so they follow delistings too.
+
+Only list entries link here (``listed.py``). Outside records (a registry extract, the
+ICIJ leaks, a customer file) often carry the same numbers, but joining them here would
+rename list entities whenever outside data is loaded and would bypass the analyst's
+review: they are attached to list entities by the linking workflow
+(``fullcourt link``), where a rejection stands even where a number matched.
 """
 
 from __future__ import annotations
@@ -13,6 +19,7 @@ import re
 
 from fullcourt.model.identifiers import is_valid_imo
 from fullcourt.store.db import Store
+from fullcourt.store.listed import listed_records
 
 # property -> schemata whose records may be linked on it
 ORGANIZATIONS = ("Company", "Organization", "LegalEntity", "PublicBody")
@@ -47,6 +54,8 @@ def normalize_identifier(prop: str, value: str) -> str | None:
 
 
 def _candidates(store: Store) -> list[tuple[str, str, str, str, str]]:
+    """(entity id, dataset, schema, property, value) of the list entries' identifiers."""
+    listed = listed_records(store)
     props = list(STRONG_IDENTIFIERS)
     placeholders = ", ".join("?" for _ in props)
     rows = store.conn.execute(
@@ -68,7 +77,11 @@ def _candidates(store: Store) -> list[tuple[str, str, str, str, str]]:
             WHERE s.schema = 'Sanction' AND s.prop = 'unscId'""",
         props,
     ).fetchall()
-    return [(str(a), str(b), str(c), str(d), str(e)) for a, b, c, d, e in rows]
+    return [
+        (str(a), str(b), str(c), str(d), str(e))
+        for a, b, c, d, e in rows
+        if (str(b), str(a)) in listed
+    ]
 
 
 Member = tuple[str, str]  # (dataset, entity_id): ids are unique within a dataset only
