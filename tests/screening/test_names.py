@@ -6,6 +6,7 @@ import pytest
 
 from fullcourt.screening.names import compare_names, spelled_by_prefixes
 from fullcourt.screening.normalize import name_forms
+from fullcourt.screening.score import DEFAULT_THRESHOLD
 
 
 def score(a: str, b: str, schema: str = "Person") -> float:
@@ -83,3 +84,55 @@ def test_series_numbers_differ_but_stay_close(a: str, b: str, schema: str) -> No
     result = compare_names(name_forms(a, schema), name_forms(b, schema), schema)
     assert result is not None and "series numbers differ" in result.notes
     assert 0.8 <= result.score < 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        # Korean syllables are kept apart only in Korean names: in Arabic and Russian
+        # names "Ladin"/"Laden" and "Pulin"/"Putin" are one slip apart
+        ("Usama bin Ladin", "Osama bin Laden", "Person"),
+        ("Vladimir Pulin", "Vladimir Putin", "Person"),
+        ("HAN YYU-RO", "HAN YU-RO", "Person"),  # a doubled letter (UN list, altered)
+        ("SSON MUN SAN", "SON MUN SAN", "Person"),
+        ("GazprombankJSC", "Gazprombank JSC", "Company"),  # legal form run into the name
+        ("FridrichBuchenberg", "Friedrich Buchenberg", "Person"),  # the whole name run together
+        ("J.-C. Juncker", "Jean-Claude Juncker", "Person"),  # initials are not slips
+        ("JC Juncker", "Jean-Claude Juncker", "Person"),  # initials run together
+        ("Natl Iranian Oil Co", "National Iranian Oil Company", "Company"),  # contraction
+        ("First Bank Int'l", "First International Bank", "Company"),
+        # a 35-character payment field cut the last name part
+        (
+            "NOUREDDINE BEN ALI BEN BELKASSEM DR",
+            "Noureddine Ben Ali Ben Belkassem DRISSI",
+            "Person",
+        ),
+    ],
+)
+def test_same_party_across_rules(a: str, b: str, schema: str) -> None:
+    assert score(a, b, schema) >= 0.8
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        ("柳颖", "YANG, Liu", "Person"),  # 颖 is ying in Mandarin: another syllable
+        ("李宁", "LI, Ying", "Person"),  # Mandarin reading, not Korean 녕/영
+        ("Antonia Rodriguez", "Antonio RODRIGUEZ", "Person"),  # feminine and masculine
+        ("MAI", "Maxim Anatolievich IVANOV", "Person"),  # people have no acronyms
+        ("Kim Jong Un", "Kim Jong Nam", "Person"),  # still: Korean syllables differ
+    ],
+)
+def test_different_party_across_rules(a: str, b: str, schema: str) -> None:
+    assert score(a, b, schema) < 0.76
+
+
+def test_series_two_is_not_a_legal_form() -> None:
+    # rigour's table reads "ii" as a sole proprietor; in a company name it is a series
+    assert name_forms("Bowne Global Solutions II, Inc.", "Company")[0].tokens[-1] == "2"
+
+
+def test_east_asian_names_drop_no_parts() -> None:
+    # a Chinese given name is one unit: Zhiwei is not Zhi, as a dropped middle name would be
+    assert score("陈志伟", "CHEN, Zhi") < DEFAULT_THRESHOLD
+    assert score("Vladimir Vladimirovich Putin", "Vladimir Putin") >= DEFAULT_THRESHOLD

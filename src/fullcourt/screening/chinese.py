@@ -86,7 +86,7 @@ KOREAN_SURNAMES = _words(
 KOREAN_FIRST = _words("金 朴 南宫 南宮 鲜于 鮮于")
 
 
-def _is_han(char: str) -> bool:
+def is_han(char: str) -> bool:
     code = ord(char)
     return (
         0x4E00 <= code <= 0x9FFF
@@ -176,14 +176,23 @@ def _merge(first: list[str], second: list[str]) -> list[str]:
     return first[:2] + second[:2] + first[2:] + second[2:]
 
 
+def _person_chars(text: str) -> str:
+    """The characters of a personal name written as one word, else "".
+
+    Personal names have two or three characters; four only with a two-character
+    surname (a four-character name is more often a company's short name: 旷视科技).
+    """
+    words = [w for w in _SEPARATORS.split(text) if w]
+    chars = words[0] if len(words) == 1 else ""
+    length_ok = 2 <= len(chars) <= 3 or (len(chars) == 4 and chars[:2] in COMPOUND_SURNAMES)
+    return chars if length_ok and all(map(is_han, chars)) else ""
+
+
 @lru_cache(maxsize=50_000)
 def _han_forms(text: str) -> tuple[str, ...]:
     words = [w for w in _SEPARATORS.split(text) if w]
-    chars = words[0] if len(words) == 1 else ""
-    # Personal names have two or three characters; four only with a two-character
-    # surname (a four-character name is more often a company's short name: 旷视科技).
-    length_ok = 2 <= len(chars) <= 3 or (len(chars) == 4 and chars[:2] in COMPOUND_SURNAMES)
-    if length_ok and all(map(_is_han, chars)):
+    chars = _person_chars(text)
+    if chars:
         forms = _chinese_person(chars)
         reading = _korean_reading(chars)
         if reading is not None:
@@ -199,6 +208,41 @@ def _han_forms(text: str) -> tuple[str, ...]:
         ]
     unique = dict.fromkeys(" ".join(f.split()) for f in forms)
     return tuple(f for f in unique if f)[:MAX_FORMS]
+
+
+@lru_cache(maxsize=50_000)
+def korean_readings(text: str) -> frozenset[str]:
+    """The renderings of a name in Chinese characters that read it in Korean.
+
+    The other renderings of the same characters are Mandarin, and a Mandarin name is
+    not compared as a Korean one even when its syllables look Korean ("li ning" is
+    李宁, whose "ning" is not the Korean 녕 that would meet "ying").
+    """
+    chars = _person_chars(" ".join(text.split()))
+    reading = _korean_reading(chars) if chars else None
+    return frozenset(hangul_forms(reading)) if reading else frozenset()
+
+
+def is_wade_giles(token: str) -> bool:
+    """Whether a token can be read as Wade–Giles (one or two syllables).
+
+    Only a Wade–Giles spelling is ambiguous between aspirated and plain initials
+    (its apostrophe is dropped by lists); two different pinyin spellings ("jing" and
+    "qing", "zhi" and "qi") are two different syllables.
+    """
+    token = token.lower()
+    return token in _WADE_GILES or _segment(token, _WADE_GILES) is not None
+
+
+@lru_cache(maxsize=100_000)
+def pinyin_syllables(token: str) -> tuple[str, ...]:
+    """A token as one or two pinyin syllables ("jinping" -> jin, ping), else ()."""
+    if token in PINYIN:
+        return (token,)
+    for cut in range(min(6, len(token) - 1), 0, -1):
+        if token[:cut] in PINYIN and token[cut:] in PINYIN:
+            return token[:cut], token[cut:]
+    return ()
 
 
 def han_forms(text: str) -> list[str]:

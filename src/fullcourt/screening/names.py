@@ -16,6 +16,10 @@ from dataclasses import dataclass, field, replace
 from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
 from fullcourt.screening.tokens import token_similarity
 
+# How much the part of the longer name that the shorter lacks counts against a match.
+PERSON_EXTRA_WEIGHT = 0.35
+ORG_EXTRA_WEIGHT = 0.6
+EAST_ASIAN_EXTRA_WEIGHT = 0.75
 PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
 SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
@@ -25,6 +29,7 @@ SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
 ACRONYM_SIMILARITY = 0.86
+TRUNCATED_SIMILARITY = 0.8  # a name part cut short by a fixed-width field
 # "Salman bin Muhammad" is the son of "Muhammad bin Salman": the part after bin/ibn
 # names the father, so two names whose fathers differ are different people even when
 # every part of one appears in the other.
@@ -44,8 +49,20 @@ class NameComparison:
     notes: tuple[str, ...] = field(default_factory=tuple)
 
 
-def _align(q: tuple[str, ...], c: tuple[str, ...]) -> list[tuple[int, int, float]]:
-    scored = [(token_similarity(a, b), i, j) for i, a in enumerate(q) for j, b in enumerate(c)]
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What both names are, which decides how their parts are compared."""
+
+    korean: bool = False  # both read as romanised Korean: syllables are kept apart
+    chinese: bool = False  # one is Chinese characters read in Mandarin
+    person: bool = False
+
+    def similarity(self, a: str, b: str) -> float:
+        return token_similarity(a, b, self.korean, chinese=self.chinese, person=self.person)
+
+
+def _align(q: tuple[str, ...], c: tuple[str, ...], ctx: Context) -> list[tuple[int, int, float]]:
+    scored = [(ctx.similarity(a, b), i, j) for i, a in enumerate(q) for j, b in enumerate(c)]
     scored.sort(key=lambda t: (-t[0], abs(t[1] - t[2])))
     used_q: set[int] = set()
     used_c: set[int] = set()
@@ -70,11 +87,12 @@ def _joined_score(q: NameForm, c: NameForm) -> float:
     """The letters without spaces: "CHONMASAN" is "CHON MA SAN". Only the same letters
     count: a slip across joined parts hides which part differs ("kimjongun" and
     "kimtongun" are one letter apart and two people)."""
-    return 0.97 if q.letters == c.letters else 0.0
+    same = q.letters == c.letters or (bool(q.written) and q.written == c.written)
+    return 0.97 if same else 0.0
 
 
 def _merge_split_parts(
-    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]]
+    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]], ctx: Context
 ) -> list[tuple[int, int, float]]:
     """Pair two adjacent unpaired parts of one name with one unpaired part of the other
     when together they spell it ("chin ping" / "jinping", "pyong chol" / "pyongchol")."""
@@ -86,7 +104,7 @@ def _merge_split_parts(
             if i + 1 not in free_l or i not in free_l:
                 continue
             joined = left[i] + left[i + 1]
-            best = max(((token_similarity(joined, right[j]), j) for j in free_r), default=None)
+            best = max(((ctx.similarity(joined, right[j]), j) for j in free_r), default=None)
             # only spellings of the same word: a slip across two joined syllables hides
             # which one differs ("jia rong" is not "jiadong")
             if best is None or best[0] < MERGE_FLOOR:
@@ -97,6 +115,32 @@ def _merge_split_parts(
             free_l -= {i, i + 1}
             free_r.discard(j)
     return extra
+
+
+def _truncated_last_part(
+    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]]
+) -> list[tuple[int, int, float]]:
+    """Pair the last part of a long name with an unpaired part that it begins.
+
+    Payment messages and legacy systems cut names at a fixed width (SWIFT's name lines
+    hold 35 characters), so "NOUREDDINE BEN ALI BEN BELKASSEM DR" ends in the first
+    letters of "DRISSI". Only the last part of a name of three or more parts is read
+    so, and only when at least two letters survive.
+    """
+    paired_q = {i for i, _, _ in pairs}
+    paired_c = {j for _, j, _ in pairs}
+    for cut, full, flip in ((q, c, False), (c, q, True)):
+        last = len(cut) - 1
+        if len(cut) < 3 or last in (paired_c if flip else paired_q):
+            continue
+        part = cut[last]
+        free = [j for j in range(len(full)) if j not in (paired_q if flip else paired_c)]
+        for j in free:
+            if len(part) >= 2 and len(full[j]) > len(part) and full[j].startswith(part):
+                return [
+                    (j, last, TRUNCATED_SIMILARITY) if flip else (last, j, TRUNCATED_SIMILARITY)
+                ]
+    return []
 
 
 def spelled_by_prefixes(token: str, parts: tuple[str, ...]) -> int:
@@ -136,7 +180,7 @@ def _acronym_score(q: NameForm, c: NameForm) -> float:
 def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
     if not q.patronyms or not c.patronyms:
         return False
-    best = max(token_similarity(a, b) for a in q.patronyms for b in c.patronyms)
+    best = max(token_similarity(a, b, False) for a in q.patronyms for b in c.patronyms)
     return best < SLIP_FLOOR
 
 
@@ -173,8 +217,12 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
             score=round(result.score * SERIES_FACTOR, 4),
             notes=(*result.notes, "series numbers differ"),
         )
-    pairs = _align(q.tokens, c.tokens)
-    pairs += _merge_split_parts(q.tokens, c.tokens, pairs)
+    is_person = schema in PERSON_SCHEMATA
+    # both must read as Korean: "Li Ying" may be Korean, but not against 李宁's "ning li"
+    ctx = Context(q.korean and c.korean, q.chinese or c.chinese, is_person)
+    pairs = _align(q.tokens, c.tokens, ctx)
+    pairs += _merge_split_parts(q.tokens, c.tokens, pairs, ctx)
+    pairs += _truncated_last_part(q.tokens, c.tokens, pairs)
     wq = [_weight(t) for t in q.tokens]
     wc = [_weight(t) for t in c.tokens]
     # a part merged with its neighbour appears in two pairs: count it once
@@ -184,24 +232,33 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     matched_c = sum(wc[j] * sim for j, sim in best_c.items())
     cover_q, cover_c = matched_q / sum(wq), matched_c / sum(wc)
     short, long = sorted((cover_q, cover_c), reverse=True)
-    is_person = schema in PERSON_SCHEMATA
-    # People drop middle names and patronymics freely; organisations rarely drop words.
-    extra_weight = 0.35 if is_person else 0.6
+    # People drop middle names and patronymics; organisations rarely drop words, and
+    # Chinese, Japanese and Korean names have no middle names to drop: "Li Ying" is not
+    # "Li Na Xiuying", "Chen Zhi" is not "Chen Zhiwei".
+    if q.east_asian or c.east_asian:
+        extra_weight = EAST_ASIAN_EXTRA_WEIGHT
+    else:
+        extra_weight = PERSON_EXTRA_WEIGHT if is_person else ORG_EXTRA_WEIGHT
     score = (1 - extra_weight) * short + extra_weight * long
     if len(best_q) < len(q.tokens) and len(best_c) < len(c.tokens):
         # both names have a part the other lacks: a substituted part (another father,
         # another given name) marks another person more than a part left out does
         score *= SUBSTITUTION_FACTOR
-    worst = min((sim for *_, sim in pairs), default=0.0)
+    # an initial that agrees ("J." for "Jean") abbreviates a part; it is not a slip
+    slips = [sim for i, j, sim in pairs if min(len(q.tokens[i]), len(c.tokens[j])) > 1]
+    worst = min(slips, default=1.0)
     if worst < SLIP_FLOOR:
         score *= worst / SLIP_FLOOR
     notes = []
-    if min(len(q.tokens), len(c.tokens)) == 1 and max(len(q.tokens), len(c.tokens)) > 1:
+    single = min(len(q.tokens), len(c.tokens)) == 1 and max(len(q.tokens), len(c.tokens)) > 1
+    # one token that spells every part of the other name ("FridrichBuchenberg") is that
+    # whole name run together, not one shared word
+    if single and not (len(best_q) == len(q.tokens) and len(best_c) == len(c.tokens)):
         score = min(score, SINGLE_PART_CAP if is_person else SINGLE_BRAND_CAP)
     if _patronyms_differ(q, c):
         score *= PATRONYM_MISMATCH_FACTOR
         notes.append("the father's names differ")
-    acronym = _acronym_score(q, c)
+    acronym = 0.0 if is_person else _acronym_score(q, c)  # people have no acronyms
     if acronym > score:
         score = acronym
         notes.append("acronym of the other name")

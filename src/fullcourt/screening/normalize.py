@@ -16,6 +16,8 @@ from functools import lru_cache
 
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
+from fullcourt.screening.chinese import is_han, korean_readings
+from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
 from fullcourt.screening.romanize import latin_forms
 
@@ -131,9 +133,24 @@ CJK_LEGAL_FORMS = (
 # Generic words for a company that rigour's legal-form table leaves as words; its own
 # generic forms (llc, jsc, ...) are taken from what it finds in each name.
 LEGAL_TOKENS = frozenset(["co", "corp", "company", "corporation", "limited", "incorporated"])
+# Contractions that company names are written with in registries, payment messages and
+# letterheads ("First Bank Int'l", "Natl Iranian Oil"): each is read as its word.
+ORG_ABBREVIATIONS = {
+    "intl": "international", "natl": "national", "mfg": "manufacturing",
+    "hldg": "holding", "hldgs": "holdings", "grp": "group", "svc": "service",
+    "svcs": "services", "assn": "association", "assoc": "association", "bros": "brothers",
+    "mgmt": "management", "dept": "department", "univ": "university", "ctr": "center",
+    "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
+    "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
+}  # fmt: skip
+# Two letters without a vowel in a person's name are two initials run together
+# ("JC Juncker", "GW Bush"), except the Cantonese and Hokkien surname Ng (吳, 伍).
+VOWELLESS_NAMES = frozenset({"ng"})
+_VOWELS = frozenset("aeiouy")
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould"})
 _AMP_WORD = re.compile(r"(?<=\w)&(?=\w)")
 _SPLIT = re.compile(r"[^\w]+")
+_SERIES_TWO = re.compile(r"(?<=\w )ii\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,6 +165,16 @@ class NameForm:
     """Every letter and digit of the rendering in order, spacing ignored."""
     patronyms: tuple[str, ...] = ()
     """Parts that follow bin/ibn/ben: the father's name, whose place is its meaning."""
+    korean: bool = False
+    """Whether the rendering reads as a romanised Korean name (surname and syllables):
+    only such names compare their parts as Korean syllables."""
+    written: str = ""
+    """For organisations, the letters with the legal form as written ("siemensag")."""
+    chinese: bool = False
+    """Whether the rendering is a Mandarin reading of Chinese characters."""
+    east_asian: bool = False
+    """Whether the name is Chinese, Japanese or Korean: written in their scripts, or
+    romanised Korean. Such names have no middle names to drop."""
 
     @property
     def key(self) -> str:
@@ -167,6 +194,9 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", name).lower()
     text = _AMP_WORD.sub("", text)  # AT&T, S&P: one token, as people write them
     if is_org:  # legal forms are read in their own script first ("beschränkter")
+        # "II" in "Bowne Global Solutions II" is a series number, which rigour's table
+        # would read as a legal form (a sole proprietor)
+        text = _SERIES_TWO.sub("2", text)
         text = replace_org_types_compare(text, generic=True)
     return latin_forms(text.replace("&", " and "))
 
@@ -184,7 +214,7 @@ def _split(text: str, is_org: bool) -> NameForm:
     if is_org:
         forms = {form for _, form in extract_org_types(text, generic=True)} | LEGAL_TOKENS
         text = replace_org_types_compare(text, generic=True)
-    raw = _join_initials(fold_numbers([t for t in _SPLIT.split(text) if t]))
+    raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org))
     tokens, legal, particles, patronyms = [], [], [], []
     edges = _edge_positions(raw, forms)
     for position, token in enumerate(raw):
@@ -201,7 +231,21 @@ def _split(text: str, is_org: bool) -> NameForm:
     if not tokens:
         tokens, particles = particles, []
     letters = "".join(raw)
-    return NameForm(text, tuple(tokens), tuple(legal), tuple(particles), letters, tuple(patronyms))
+    korean = is_korean_romanized(tokens)
+    return NameForm(
+        text, tuple(tokens), tuple(legal), tuple(particles), letters, tuple(patronyms), korean
+    )
+
+
+def _expand(tokens: list[str], is_org: bool) -> list[str]:
+    """Contractions in company names as their words; run-together initials in people's."""
+    if is_org:
+        return [ORG_ABBREVIATIONS.get(token, token) for token in tokens]
+    out: list[str] = []
+    for token in tokens:
+        initials = len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
+        out.extend(token if initials and token not in VOWELLESS_NAMES | HONORIFICS else [token])
+    return out
 
 
 def _join_initials(tokens: list[str]) -> list[str]:
@@ -235,17 +279,37 @@ def _edge_positions(raw: list[str], forms: set[str]) -> set[int]:
     return edges if len(edges) < len(raw) else set()
 
 
+def _written_letters(text: str) -> str:
+    """The letters of an organisation's name with its legal form as written, so that
+    "SiemensAG" meets "Siemens AG" before "AG" is read as a legal form."""
+    forms = latin_forms(unicodedata.normalize("NFKC", text).lower())
+    return "".join(_SPLIT.split(forms[0])) if forms else ""
+
+
 @lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
     is_org = schema in ORG_SCHEMATA
     text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (name, ())
     forms: dict[tuple[str, ...], NameForm] = {}
+    # characters read in Mandarin are a Chinese name, whatever its syllables look like
+    readings = korean_readings(name) if any(map(is_han, name)) else None
+    written = _written_letters(text) if is_org else ""
     for latin in _latin_texts(text, is_org):
+        korean = readings is None or latin in readings
         for spelling in _spellings(latin):
             form = _split(spelling, is_org)
             if form.tokens and form.tokens not in forms:
-                forms[form.tokens] = replace(form, original=name, legal=form.legal + cjk_legal)
+                legal = form.legal + cjk_legal
+                forms[form.tokens] = replace(
+                    form,
+                    original=name,
+                    legal=legal,
+                    korean=form.korean and korean,
+                    chinese=readings is not None and not korean,
+                    east_asian=form.korean or bool(cjk_characters(name)),
+                    written=written,
+                )
     return tuple(forms.values())
 
 

@@ -14,15 +14,20 @@ from nicknames import NickNamer
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.text import metaphone
 
-from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.chinese import is_wade_giles, pinyin_key, pinyin_syllables
 from fullcourt.screening.korean import split_syllables, syllable_key
 
 INITIAL_SIMILARITY = 0.7
+# "Jong-uun" for "Jong-un", "Muhamad" for "Muhammad", "Hasan" for "Hassan": a doubled
+# letter is a typing slip or a spelling habit, not another name, even in short tokens
+# where no other slip is allowed.
+DOUBLED_SIMILARITY = 0.92
 VARIANT_SIMILARITY = 0.92
 KOREAN_DIFFERENT = 0.5
 # "Ted" for "Theodore", "Bill" for "William": English given-name nicknames from the
 # curated ``nicknames`` table; other languages' diminutives are not in it.
 NICKNAME_SIMILARITY = 0.85
+OTHER_GENDER_SIMILARITY = 0.6
 
 
 @lru_cache(maxsize=1)
@@ -33,6 +38,12 @@ def _nicknamer() -> NickNamer:
 def is_nickname(a: str, b: str) -> bool:
     namer = _nicknamer()
     return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+
+
+@lru_cache(maxsize=100_000)
+def squeeze(token: str) -> str:
+    """The token with each run of one letter written once ("uun" -> "un")."""
+    return "".join(ch for i, ch in enumerate(token) if i == 0 or token[i - 1] != ch)
 
 
 def allowed_edits(length: int) -> int:
@@ -55,9 +66,14 @@ def _spelling(a: str, b: str) -> float:
 
 
 def _variant(a: str, b: str) -> bool:
-    """Same Chinese syllable in another romanisation (hsi/xi, chin/jin)."""
+    """Same Chinese syllable in another romanisation (hsi/xi, chin/jin, ping/bing).
+
+    The key merges aspirated and plain initials because Wade–Giles without its
+    apostrophes cannot tell them apart, so one of the two must be a Wade–Giles
+    spelling: "jing" and "qing" (静, 青) are both pinyin and two different names.
+    """
     pa, pb = pinyin_key(a), pinyin_key(b)
-    return bool(pa) and pa == pb
+    return bool(pa) and pa == pb and (is_wade_giles(a) or is_wade_giles(b))
 
 
 def _korean(a: str, b: str) -> float | None:
@@ -77,20 +93,63 @@ def _korean(a: str, b: str) -> float | None:
     return None
 
 
+def _mandarin(a: str, b: str) -> float | None:
+    """Two Mandarin syllables (or two-syllable given names) are the same or different.
+
+    As in Korean, Chinese given names are built from syllables, and one letter apart is
+    another syllable: 明 ming is not 平 ping, 颖 ying is not 杨 yang. Only spellings of
+    one syllable in another system (Wade–Giles) are variants.
+    """
+    sa, sb = pinyin_syllables(a), pinyin_syllables(b)
+    if not sa or not sb or len(sa) != len(sb):
+        return None
+    return VARIANT_SIMILARITY if _variant(a, b) else min(_spelling(a, b), KOREAN_DIFFERENT)
+
+
+def _other_gender(a: str, b: str) -> bool:
+    """The masculine and feminine forms of one Romance or Slavic given name: Antonio
+    and Antonia, Mario and Maria, Aleksandr and Aleksandra are different people."""
+    if min(len(a), len(b)) < 4:
+        return False
+    if len(a) == len(b):
+        return a[:-1] == b[:-1] and {a[-1], b[-1]} == {"a", "o"}
+    short, long = sorted((a, b), key=len)
+    # a Slavic surname takes -a for a woman of the same family, which Western records
+    # often drop ("Anna Petrov"): only given names change gender so
+    slavic = short.endswith(("ov", "ev", "in", "yn"))
+    return long == short + "a" and short[-1] not in "aeiouy" and not slavic
+
+
 def _all_keyed(syllables: list[str]) -> bool:
     return all(syllable_key(s) for s in syllables)
 
 
 @lru_cache(maxsize=1_000_000)
-def token_similarity(a: str, b: str) -> float:
-    """Similarity of two normalised tokens in [0, 1]."""
+def token_similarity(
+    a: str, b: str, korean: bool = True, *, chinese: bool = False, person: bool = False
+) -> float:
+    """Similarity of two normalised tokens in [0, 1].
+
+    ``korean`` says whether both names read as Korean names. Only then are tokens
+    compared syllable by syllable as Korean: read that way, "Putin" and "Pulin", "Laden"
+    and "Ladin" or "Beta" and "Meta" would be different syllables, while in a Russian,
+    Arabic or English name they are one slip apart. ``chinese`` says that one name is a
+    Mandarin reading of Chinese characters, whose syllables are then certain.
+    ``person`` says that the tokens are parts of a person's name.
+    """
     if a == b:
         return 1.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
-    korean = _korean(a, b)
-    if korean is not None:
-        return korean
+    if squeeze(a) == squeeze(b):
+        return DOUBLED_SIMILARITY
+    syllables = _korean(a, b) if korean else None
+    if syllables is None and chinese:
+        syllables = _mandarin(a, b)
+    if syllables is not None:
+        return syllables
+    if person and _other_gender(a, b):
+        return OTHER_GENDER_SIMILARITY
     score = _spelling(a, b)
     if score < VARIANT_SIMILARITY and _variant(a, b):
         score = VARIANT_SIMILARITY
