@@ -158,7 +158,7 @@ EXPLORE = [
     "```",
     "",
     "Over HTTP (`fullcourt serve`): `GET /network/KPe.002?depth=2` (Cytoscape.js JSON),",
-    "`GET /exposure?dataset=un_sc_sanctions&top=20`, `GET /ownership/9346?rule=uk`,",
+    "`GET /exposure?dataset=un_sc_sanctions&top=20`, `GET /ownership/9346?jurisdiction=uk`,",
     "`GET /reports/9346?format=html`.",
 ]
 

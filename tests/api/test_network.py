@@ -68,11 +68,18 @@ def test_exposure(net: TestClient) -> None:
 
 
 def test_ownership(net: TestClient) -> None:
-    body = net.get("/ownership/9346", params={"rule": "uk"}).json()
-    assert body["entity"] == "ofac-9346" and body["caption"] == "TANCHON COMMERCIAL BANK"
-    (finding,) = body["findings"]
-    assert (finding["rule"], finding["status"], finding["designated"]) == ("uk", "blocked", True)
-    assert len(net.get("/ownership/9346").json()["findings"]) == 3
+    # the object ``fullcourt ownership --json`` prints: a designated party is blocked by
+    # its own designation, with no owner in the lists
+    body = net.get("/ownership/9346", params={"jurisdiction": "uk"}).json()
+    assert body == {"status": "blocked", "blocked_share": [0.0, 0.0], "chains": []}
+    assert net.get("/ownership/9346").json() == body  # us when none is given
+    # the deprecated rule names a jurisdiction by its rule; both must agree
+    assert net.get("/ownership/9346", params={"rule": "ofac"}).json() == body
+    both = net.get("/ownership/9346", params={"rule": "ofac", "jurisdiction": "us"})
+    assert both.status_code == 200
+    clash = net.get("/ownership/9346", params={"rule": "ofac", "jurisdiction": "uk"})
+    assert clash.status_code == 422 and "contradicts" in clash.json()["detail"]
+    assert net.get("/ownership/9346", params={"jurisdiction": "ofac"}).status_code == 422
     missing = net.get("/ownership/KPe.999")
     assert missing.status_code == 404 and "KPe.999" in missing.json()["detail"]
 
@@ -121,15 +128,17 @@ def linked(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
 
 def test_links_run_list_and_decide(linked: TestClient) -> None:
     assert linked.get("/links").json()["results"] == []  # nothing linked yet
-    blocked = linked.get("/ownership/sg-extract-201907731k", params={"rule": "ofac"}).json()
-    assert blocked["findings"][0]["status"] == "not_blocked"
+    front = "/ownership/sg-extract-201907731k"
+    assert linked.get(front, params={"jurisdiction": "us"}).json()["status"] == "not_blocked"
     run = linked.post("/links/run").json()
     assert run["algorithm"] == "fullcourt-v1" and ["us_ofac_sdn", "2024-06"] in run["versions"]
     automatic = {r["record_id"] for r in run["results"] if r["automatic"]}
     assert "sg-extract-199308567k" in automatic
     # the cached network is rebuilt: the front company is now blocked through WEE TIONG
-    blocked = linked.get("/ownership/sg-extract-201907731k", params={"rule": "ofac"}).json()
-    assert blocked["findings"][0]["status"] == "blocked"
+    blocked = linked.get(front, params={"jurisdiction": "us"}).json()
+    assert blocked["status"] == "blocked" and blocked["blocked_share"] == [60.0, 60.0]
+    ((hop,),) = blocked["chains"]
+    assert (hop["asset"], hop["percentage"]) == ("sg-extract-201907731k", "60%")
     pending = linked.get("/links", params={"pending": True}).json()["results"]
     assert {r["record_id"] for r in pending} == {
         DIRECTOR,

@@ -13,10 +13,12 @@ from fullcourt.network.evidence import (
     Party,
     exposure_row,
     most_exposed,
+    ownership_answer,
     ownership_rows,
     party,
     plain,
 )
+from fullcourt.store import StoreError
 from tests.network.entities import party as make_party
 from tests.network.entities import relation, sanction
 
@@ -80,6 +82,31 @@ def test_chains_written_out(analysis: Analysis) -> None:
     assert uk.controllers == ("x",)  # the UK counts each designated person apart
     (eu,) = ownership_rows(analysis, analysis.party("x"), ["eu"])
     assert eu.designated and eu.status == "blocked" and eu.chains == ()
+
+
+def test_ownership_answer_per_jurisdiction(analysis: Analysis) -> None:
+    # the JSON: exactly 50% of F blocks in the US and the EU, not in the UK
+    f = analysis.party("f")
+    us, uk = ownership_answer(analysis, f), ownership_answer(analysis, f, "uk")
+    assert list(us) == ["status", "blocked_share", "chains"]
+    assert (us["status"], us["blocked_share"]) == ("blocked", [50.0, 50.0])
+    assert ownership_answer(analysis, f, "eu") == us
+    assert (uk["status"], uk["chains"]) == ("not_blocked", [])
+    ((first, second),) = ownership_answer(analysis, analysis.party("b"))["chains"]
+    assert (first["owner_caption"], first["percentage"], first["share"]) == (
+        "Xu Listed",
+        "60%",
+        [60.0, 60.0],
+    )
+    assert (second["asset"], second["record_ids"]) == ("b", ["o-a-b"])
+    # nobody holds shares in E and no list names it: no finding, not blocked at 0%
+    assert ownership_answer(analysis, analysis.party("e"), "uk") == {
+        "status": "not_blocked",
+        "blocked_share": [0.0, 0.0],
+        "chains": [],
+    }
+    with pytest.raises(StoreError, match="unknown jurisdiction 'ofac'"):
+        ownership_answer(analysis, f, "ofac")  # a rule's name, not a jurisdiction
 
 
 def test_exposure_row(analysis: Analysis) -> None:

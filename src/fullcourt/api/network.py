@@ -2,8 +2,9 @@
 
 ``GET /network/{id}`` answers Cytoscape.js JSON a web page draws as is; ``/exposure``
 ranks parties that lists do not designate by how close they sit to designated ones;
-``/ownership/{id}`` gives the 50% rule's finding with its chains; ``/reports/{id}`` the
-evidence pack as a self-contained HTML page, JSON or Markdown. ``/links`` lists what
+``/ownership/{id}?jurisdiction=us|eu|uk`` gives the 50% rule's finding with its chains,
+the object ``fullcourt ownership --json`` prints; ``/reports/{id}`` the evidence pack
+as a self-contained HTML page, JSON or Markdown. ``/links`` lists what
 linking tied (or proposes to tie) outside records to, ``POST /links/run`` links again
 and ``POST /links/decisions`` records an analyst's accept or reject, which the next
 network answer applies.
@@ -27,8 +28,8 @@ from pydantic import BaseModel, Field
 from fullcourt.api.models import ErrorResponse
 from fullcourt.engine import Engine
 from fullcourt.network import model as m
-from fullcourt.network.analysis import Analysis
-from fullcourt.network.evidence import most_exposed, ownership_rows, plain
+from fullcourt.network.analysis import JURISDICTIONS, Analysis
+from fullcourt.network.evidence import most_exposed, ownership_answer, plain
 from fullcourt.network.export import cytoscape
 from fullcourt.network.linked import linked_analysis, links_stamp, load_run, run_linking, save_run
 from fullcourt.network.linking import (
@@ -81,20 +82,24 @@ class ExposureOut(BaseModel):
     results: list[ExposedOut]
 
 
-class FindingOut(BaseModel):
-    rule: str = Field(examples=["ofac"])
-    rule_name: str
-    status: str = Field(examples=["blocked", "possibly_blocked", "not_blocked"])
-    designated: bool
-    share: str = Field(description="Held by blocked owners, as a range", examples=["[50%, 100%]"])
-    controllers: list[str]
-    chains: list[list[str]] = Field(description="Designated owner -> ... -> this party")
+class HopOut(BaseModel):
+    owner: str
+    owner_caption: str
+    asset: str
+    asset_caption: str
+    percentage: str | None = Field(description="As the record states it", examples=["51%"])
+    share: list[float] = Field(description="[low, high] in percent", examples=[[51.0, 51.0]])
+    record_ids: list[str] = Field(description="The records stating the holding")
 
 
 class OwnershipOut(BaseModel):
-    entity: str
-    caption: str
-    findings: list[FindingOut]
+    """The same object ``fullcourt ownership --json`` prints."""
+
+    status: Literal["blocked", "possibly_blocked", "not_blocked"]
+    blocked_share: list[float] = Field(
+        description="Held by blocked owners, [low, high] in percent", examples=[[50.0, 100.0]]
+    )
+    chains: list[list[HopOut]] = Field(description="Designated owner -> ... -> this party")
 
 
 class ProposalOut(BaseModel):
@@ -228,6 +233,16 @@ def _party(analysis: Analysis, entity_id: str) -> m.Node:
         raise HTTPException(404, str(exc)) from None
 
 
+def _jurisdiction(jurisdiction: str | None, rule: str | None) -> str:
+    """The jurisdiction asked for; the deprecated ``rule`` names one by its rule (ofac: us).
+    Both at once must agree, since answering one would silently ignore the other."""
+    by_rule = {key: name for name, key in JURISDICTIONS.items()}
+    named = by_rule[rule] if rule else None
+    if jurisdiction and named and jurisdiction != named:
+        raise HTTPException(422, f"jurisdiction={jurisdiction} contradicts rule={rule}")
+    return jurisdiction or named or "us"
+
+
 def network_router(engine: Engine) -> APIRouter:
     router = APIRouter(tags=["Networks"])
     router.include_router(links_router(engine))
@@ -279,12 +294,18 @@ def network_router(engine: Engine) -> APIRouter:
     )
     def ownership(
         entity_id: EntityId,
-        rule: Annotated[Literal["ofac", "eu", "uk"] | None, Query()] = None,
+        jurisdiction: Annotated[
+            Literal["us", "eu", "uk"] | None,
+            Query(description="us, eu: 50% or more, added up; uk: more than 50%, per person"),
+        ] = None,
+        rule: Annotated[
+            Literal["ofac", "eu", "uk"] | None,
+            Query(deprecated=True, description="Use jurisdiction; ofac is us"),
+        ] = None,
     ) -> dict[str, Any]:
+        chosen = _jurisdiction(jurisdiction, rule)
         found = analysis()
-        node = _party(found, entity_id)
-        rows = ownership_rows(found, node, [rule] if rule else None)
-        return {"entity": node.id, "caption": node.caption, "findings": plain(rows)}
+        return ownership_answer(found, _party(found, entity_id), chosen)
 
     @router.get(
         "/reports/{entity_id}",

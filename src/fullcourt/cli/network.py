@@ -27,7 +27,8 @@ import typer
 from rich.console import Console
 
 from fullcourt.cli import network_views as views
-from fullcourt.network.evidence import most_exposed, ownership_rows
+from fullcourt.network.analysis import JURISDICTIONS
+from fullcourt.network.evidence import most_exposed, ownership_answer, ownership_rows
 from fullcourt.network.export import cytoscape, graph_records, write_gexf, write_graphml
 from fullcourt.network.graph import Graph
 from fullcourt.network.linked import linked_analysis, load_run, run_linking, save_run
@@ -84,7 +85,7 @@ class Jurisdiction(StrEnum):
     UK = "uk"
 
 
-RULE_KEYS = {Jurisdiction.US: "ofac", Jurisdiction.EU: "eu", Jurisdiction.UK: "uk"}
+RULE_KEYS = {j: JURISDICTIONS[j.value] for j in Jurisdiction}
 
 
 class Category(StrEnum):
@@ -203,9 +204,8 @@ def ownership(
         analysis = linked_analysis(store)
     node = analysis.party(entity)
     if as_json:
-        key = RULE_KEYS[jurisdiction or Jurisdiction.US]
-        finding = analysis.findings(key).get(node.id)
-        print(json.dumps(views.ownership_dict(analysis.graph, finding), ensure_ascii=False))
+        answer = ownership_answer(analysis, node, jurisdiction or Jurisdiction.US)
+        print(json.dumps(answer, ensure_ascii=False))
         return
     rows = ownership_rows(analysis, node, [RULE_KEYS[jurisdiction]] if jurisdiction else None)
     out.print(views.ownership_table(rows, f"{node.caption} ({node.id})"))

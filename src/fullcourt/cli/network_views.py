@@ -1,8 +1,8 @@
 """Rich tables and JSON shapes for ``network``, ``exposure``, ``ownership`` and ``link``.
 
-The JSON of ``ownership --json`` and ``exposure --json`` is an interface outside checks
-read (see the issue): ``{"status", "blocked_share": [low, high], "chains"}`` and one
-object per line with ``id``, ``score`` and ``paths``; keep those keys stable.
+The JSON of ``exposure --json`` is an interface outside checks read (see the issue):
+one object per line with ``id``, ``score`` and ``paths``; keep those keys stable. That
+of ``ownership --json`` is ``evidence.ownership_answer``, shared with the API.
 """
 
 from __future__ import annotations
@@ -14,11 +14,8 @@ from rich.text import Text
 
 from fullcourt.network.evidence import Exposed, OwnershipRow, plain
 from fullcourt.network.export import list_ids, value_label
-from fullcourt.network.graph import Graph
 from fullcourt.network.linking import LinkDecision, Proposal, decision_state
 from fullcourt.network.neighbourhood import Neighbourhood
-from fullcourt.network.ownership import Finding, Holding
-from fullcourt.network.shares import ShareRange
 
 
 def _row(table: Table, *cells: str) -> None:
@@ -113,35 +110,6 @@ def exposed_dict(row: Exposed) -> dict[str, Any]:
         "score": row.score,
         "reach": row.reach,
         "paths": plain(row.paths),
-    }
-
-
-def _bounds(share: ShareRange) -> list[float]:
-    return [float(share.low), float(share.high)]
-
-
-def _hop(graph: Graph, hop: Holding) -> dict[str, Any]:
-    return {
-        "owner": hop.owner,
-        "owner_caption": graph.node(hop.owner).caption,
-        "asset": hop.asset,
-        "asset_caption": graph.node(hop.asset).caption,
-        "percentage": hop.text,
-        "share": _bounds(hop.share),
-        "record_ids": list(hop.record_ids),
-    }
-
-
-def ownership_dict(graph: Graph, finding: Finding | None) -> dict[str, Any]:
-    """``ownership --json``: the status, the share blocked owners hold as [low, high] in
-    percent, and each chain from a designated owner down to the party, hop by hop. A
-    party nobody holds shares in and no list names has no finding: not blocked, 0%."""
-    if finding is None:
-        return {"status": "not_blocked", "blocked_share": [0.0, 0.0], "chains": []}
-    return {
-        "status": str(finding.status),
-        "blocked_share": _bounds(finding.share),
-        "chains": [[_hop(graph, h) for h in chain] for chain in finding.chains if chain],
     }
 
 

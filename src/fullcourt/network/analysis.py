@@ -21,6 +21,8 @@ from fullcourt.store import Store, StoreError
 from fullcourt.store.query import list_datasets
 
 RULES: dict[str, Rule] = {"ofac": OFAC, "eu": EU, "uk": UK}
+# The jurisdictions the CLI and the API name, and the rule each applies
+JURISDICTIONS: dict[str, str] = {"us": "ofac", "eu": "eu", "uk": "uk"}
 # How a store becomes a graph: the lists alone (loader) or with outside data (linked)
 GraphBuilder = Callable[[Store], Graph]
 

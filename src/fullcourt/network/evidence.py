@@ -3,7 +3,9 @@ paths, the most exposed parties.
 
 The CLI, the API, the evidence pack and the docs script all show these; building the
 rows once here (captions resolved, chains and paths written out, record ids kept)
-means the four can never disagree on what a finding says.
+means the four can never disagree on what a finding says. ``ownership_answer`` is the
+issue's JSON for one jurisdiction (``fullcourt ownership --json`` and
+``GET /ownership/{id}``), an interface outside checks read: keep its keys stable.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from fullcourt.network import model as m
-from fullcourt.network.analysis import RULES, Analysis
+from fullcourt.network.analysis import JURISDICTIONS, RULES, Analysis
 from fullcourt.network.export import list_ids
 from fullcourt.network.exposure import ranked
 from fullcourt.network.ownership import Holding
 from fullcourt.network.paths import Path, describe, explain
+from fullcourt.network.shares import ShareRange
+from fullcourt.store import StoreError
 
 PATHS = 3
 
@@ -104,6 +108,40 @@ def ownership_rows(
             OwnershipRow(key, name, status, found.designated, share, found.controllers, chains)
         )
     return tuple(rows)
+
+
+def _bounds(share: ShareRange) -> list[float]:
+    return [float(share.low), float(share.high)]
+
+
+def _hop(analysis: Analysis, hop: Holding) -> dict[str, Any]:
+    node = analysis.graph.node
+    return {
+        "owner": hop.owner,
+        "owner_caption": node(hop.owner).caption,
+        "asset": hop.asset,
+        "asset_caption": node(hop.asset).caption,
+        "percentage": hop.text,
+        "share": _bounds(hop.share),
+        "record_ids": list(hop.record_ids),
+    }
+
+
+def ownership_answer(analysis: Analysis, node: m.Node, jurisdiction: str = "us") -> dict[str, Any]:
+    """``{"status", "blocked_share": [low, high], "chains"}`` under one jurisdiction's rule:
+    the share blocked owners hold in percent, and each chain from a designated owner
+    down to the party, hop by hop. A party nobody holds shares in and no list names has
+    no finding: not blocked, 0%."""
+    if jurisdiction not in JURISDICTIONS:
+        raise StoreError(f"unknown jurisdiction {jurisdiction!r}; use {', '.join(JURISDICTIONS)}")
+    finding = analysis.findings(JURISDICTIONS[jurisdiction]).get(node.id)
+    if finding is None:
+        return {"status": "not_blocked", "blocked_share": [0.0, 0.0], "chains": []}
+    return {
+        "status": str(finding.status),
+        "blocked_share": _bounds(finding.share),
+        "chains": [[_hop(analysis, h) for h in chain] for chain in finding.chains if chain],
+    }
 
 
 def path_rows(analysis: Analysis, paths: Iterable[Path]) -> tuple[PathRow, ...]:
