@@ -136,3 +136,29 @@ def test_east_asian_names_drop_no_parts() -> None:
     # a Chinese given name is one unit: Zhiwei is not Zhi, as a dropped middle name would be
     assert score("陈志伟", "CHEN, Zhi") < DEFAULT_THRESHOLD
     assert score("Vladimir Vladimirovich Putin", "Vladimir Putin") >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema", "hit"),
+    [
+        ("faberlic", "FABERLIC EUROPE Sp. z o.o.", "Company", True),  # a brand's company
+        ("Sberbank", "SBERBANK EUROPE AG", "Company", True),
+        ("Banco Santander S.A.", "Banco Santander México S.A.", "Company", False),  # sister
+        ("VTB Bank PJSC", "VTB Bank Georgia JSC", "Company", False),
+        ("Bank of China", "Bank", "Company", False),  # "of China" is the name itself
+        ("Microsoft Corporation", "Microsoft Corp.", "Company", True),  # generic words agree
+        ("KO TAE BIN", "KO TAE BIN", "Person", True),  # a closing "bin" is a name part
+    ],
+)
+def test_place_qualifiers_and_legal_words(a: str, b: str, schema: str, hit: bool) -> None:
+    assert (score(a, b, schema) >= DEFAULT_THRESHOLD) is hit
+
+
+def test_generic_legal_words_do_not_conflict() -> None:
+    result = compare_names(
+        name_forms("HOMS REFINERY CORPORATION", "Company"),
+        name_forms("The Homs Refinery Company", "Company"),
+        "Company",
+    )
+    assert result is not None and not any("legal form" in note for note in result.notes)
+    assert name_forms("KO TAE BIN", "Person")[0].tokens == ("ko", "tae", "bin")

@@ -13,7 +13,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
+from fullcourt.screening.normalize import (
+    LEGAL_TOKENS,
+    PERSON_SCHEMATA,
+    NameForm,
+    cjk_characters,
+)
 from fullcourt.screening.tokens import token_similarity
 
 # How much the part of the longer name that the shorter lacks counts against a match.
@@ -29,7 +34,10 @@ SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
 ACRONYM_SIMILARITY = 0.86
+SUBSIDIARY_CAP = 0.75  # a registered company against its sister in another country
+BRANCH_FACTOR = 0.95  # a brand against its company in a country or region
 TRUNCATED_SIMILARITY = 0.8  # a name part cut short by a fixed-width field
+TRUNCATION_LENGTH = 30  # names shorter than this are rarely cut (fields hold 35)
 # "Salman bin Muhammad" is the son of "Muhammad bin Salman": the part after bin/ibn
 # names the father, so two names whose fathers differ are different people even when
 # every part of one appears in the other.
@@ -118,25 +126,24 @@ def _merge_split_parts(
 
 
 def _truncated_last_part(
-    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]]
+    q: NameForm, c: NameForm, pairs: list[tuple[int, int, float]]
 ) -> list[tuple[int, int, float]]:
     """Pair the last part of a long name with an unpaired part that it begins.
 
     Payment messages and legacy systems cut names at a fixed width (SWIFT's name lines
     hold 35 characters), so "NOUREDDINE BEN ALI BEN BELKASSEM DR" ends in the first
-    letters of "DRISSI". Only the last part of a name of three or more parts is read
-    so, and only when at least two letters survive.
+    letters of "DRISSI". Only the last part of a name of three or more parts and at
+    least :data:`TRUNCATION_LENGTH` characters is read so ("Thomas A. Lind" is not a
+    cut "Lindemann"), and only when at least two letters survive.
     """
-    paired_q = {i for i, _, _ in pairs}
-    paired_c = {j for _, j, _ in pairs}
+    paired = ({i for i, _, _ in pairs}, {j for _, j, _ in pairs})
     for cut, full, flip in ((q, c, False), (c, q, True)):
-        last = len(cut) - 1
-        if len(cut) < 3 or last in (paired_c if flip else paired_q):
+        last = len(cut.tokens) - 1
+        if last < 2 or len(cut.original) < TRUNCATION_LENGTH or last in paired[flip]:
             continue
-        part = cut[last]
-        free = [j for j in range(len(full)) if j not in (paired_q if flip else paired_c)]
-        for j in free:
-            if len(part) >= 2 and len(full[j]) > len(part) and full[j].startswith(part):
+        part = cut.tokens[last]
+        for j, token in enumerate(full.tokens):
+            if j not in paired[not flip] and len(token) > len(part) >= 2 and token.startswith(part):
                 return [
                     (j, last, TRUNCATED_SIMILARITY) if flip else (last, j, TRUNCATED_SIMILARITY)
                 ]
@@ -207,8 +214,38 @@ def _series_numbers(q: NameForm, c: NameForm, is_person: bool) -> tuple[NameForm
     return replace(q, tokens=q_rest), replace(c, tokens=c_rest)
 
 
+def _without_qualifier(q: NameForm, c: NameForm) -> tuple[NameForm, NameForm] | None:
+    """The two forms without the country or region that closes only one of them."""
+    for one, other in ((q, c), (c, q)):
+        if one.qualifier and not other.qualifier and one.qualifier not in other.tokens:
+            stripped = replace(one, tokens=one.tokens[:-1], qualifier="")
+            return (stripped, other) if one is q else (other, stripped)
+    return None
+
+
+def _compare_qualified(q: NameForm, c: NameForm, schema: str) -> NameComparison | None:
+    """One organisation's name is the other's with a country or region after it.
+
+    Screening a brand ("faberlic") must find the group's companies ("FABERLIC EUROPE
+    Sp. z o.o."), so the place counts little. Two registered names, each with its
+    legal form, are two companies: "Banco Santander S.A." is not "Banco Santander
+    México S.A.", its subsidiary, which is worth a look but is not a hit.
+    """
+    stripped = _without_qualifier(q, c)
+    if stripped is None:
+        return None
+    result = compare_forms(*stripped, schema)
+    if q.legal and c.legal:
+        score, note = min(result.score, SUBSIDIARY_CAP), "the group's company in another country"
+    else:
+        score, note = result.score * BRANCH_FACTOR, "the brand's company in a country or region"
+    return replace(result, score=round(score, 4), notes=(*result.notes, note))
+
+
 def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     """Score two renderings of two names."""
+    if schema not in PERSON_SCHEMATA and (qualified := _compare_qualified(q, c, schema)):
+        return qualified
     series = _series_numbers(q, c, schema in PERSON_SCHEMATA)
     if series is not None:
         result = compare_forms(*series, schema)
@@ -222,7 +259,7 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     ctx = Context(q.korean and c.korean, q.chinese or c.chinese, is_person)
     pairs = _align(q.tokens, c.tokens, ctx)
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs, ctx)
-    pairs += _truncated_last_part(q.tokens, c.tokens, pairs)
+    pairs += _truncated_last_part(q, c, pairs)
     wq = [_weight(t) for t in q.tokens]
     wc = [_weight(t) for t in c.tokens]
     # a part merged with its neighbour appears in two pairs: count it once
@@ -266,7 +303,10 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     if joined > score:
         score = joined
         notes.append("same letters, different spacing")
-    if q.legal and c.legal and set(q.legal).isdisjoint(c.legal):
+    q_forms, c_forms = set(q.legal) - LEGAL_TOKENS, set(c.legal) - LEGAL_TOKENS
+    # "Corp." and "Company" are words every form of company uses: only two registered
+    # forms (AG against GmbH, LP against LLC) disagree
+    if q_forms and c_forms and q_forms.isdisjoint(c_forms):
         score -= LEGAL_FORM_PENALTY
         notes.append(f"legal form differs: {' '.join(q.legal)} / {' '.join(c.legal)}")
     paired_q = {i for i, _, _ in pairs}

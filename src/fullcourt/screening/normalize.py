@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
+from rigour.territories import get_territories
 
 from fullcourt.screening.chinese import is_han, korean_readings
 from fullcourt.screening.korean import is_korean_romanized
@@ -147,6 +148,23 @@ ORG_ABBREVIATIONS = {
 # ("JC Juncker", "GW Bush"), except the Cantonese and Hokkien surname Ng (吳, 伍).
 VOWELLESS_NAMES = frozenset({"ng"})
 _VOWELS = frozenset("aeiouy")
+
+
+def _place_words() -> frozenset[str]:
+    """One-word names of countries, jurisdictions and world regions (rigour's table)."""
+    names: set[str] = set()
+    for territory in get_territories():
+        for name in (territory.name, territory.region, territory.subregion):
+            word = (name or "").lower()
+            if word.isascii() and word.isalpha():
+                names.add(word)
+    return frozenset(names | {"europe", "asia", "africa", "america", "international"})
+
+
+# A country or region closing a company's name ("Banco Santander México", "FABERLIC
+# EUROPE") names the group's company there; inside a name ("Bank of China") it is the
+# name itself.
+PLACE_WORDS = _place_words()
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould"})
 _AMP_WORD = re.compile(r"(?<=\w)&(?=\w)")
 _SPLIT = re.compile(r"[^\w]+")
@@ -168,6 +186,8 @@ class NameForm:
     korean: bool = False
     """Whether the rendering reads as a romanised Korean name (surname and syllables):
     only such names compare their parts as Korean syllables."""
+    qualifier: str = ""
+    """For organisations, a country or region closing the name ("mexico", "europe")."""
     written: str = ""
     """For organisations, the letters with the legal form as written ("siemensag")."""
     chinese: bool = False
@@ -224,7 +244,9 @@ def _split(text: str, is_org: bool) -> NameForm:
             legal.append(token)
         elif not is_org and token in HONORIFICS and position < len(raw) - 1:
             continue
-        elif token in PARTICLES and len(raw) > 1:
+        # a particle joins the parts around it; at the end it joins nothing and is a
+        # name part itself (the Korean syllable "Bin" in "KO TAE BIN")
+        elif token in PARTICLES and 0 < len(raw) - 1 != position:
             particles.append(token)
         else:
             tokens.append(token)
@@ -232,9 +254,26 @@ def _split(text: str, is_org: bool) -> NameForm:
         tokens, particles = particles, []
     letters = "".join(raw)
     korean = is_korean_romanized(tokens)
+    qualifier = _place_qualifier(raw, edges) if is_org and len(tokens) > 1 else ""
     return NameForm(
-        text, tuple(tokens), tuple(legal), tuple(particles), letters, tuple(patronyms), korean
+        text,
+        tuple(tokens),
+        tuple(legal),
+        tuple(particles),
+        letters,
+        tuple(patronyms),
+        korean,
+        qualifier=qualifier,
     )
+
+
+def _place_qualifier(raw: list[str], edges: set[int]) -> str:
+    """The country or region that closes an organisation's name, after its other words
+    and before its legal form, unless "of"/"de" makes it part of the name."""
+    body = [token for position, token in enumerate(raw) if position not in edges]
+    if len(body) < 2 or body[-1] not in PLACE_WORDS or body[-2] in PARTICLES:
+        return ""
+    return body[-1]
 
 
 def _expand(tokens: list[str], is_org: bool) -> list[str]:
