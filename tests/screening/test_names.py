@@ -162,3 +162,16 @@ def test_generic_legal_words_do_not_conflict() -> None:
     )
     assert result is not None and not any("legal form" in note for note in result.notes)
     assert name_forms("KO TAE BIN", "Person")[0].tokens == ("ko", "tae", "bin")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "hit"),
+    [
+        ("فرناندو بيريز", "Fernando Pérez", True),  # Arabic writes no short vowels, no p
+        ("حسن روحاني", "Hassan Rouhani", True),
+        ("محمد حسن", "Mohamed Hassan", True),
+        ("فرناندو بيريز", "Fernando Suarez", False),  # the consonants differ
+    ],
+)
+def test_arabic_script_against_latin(a: str, b: str, hit: bool) -> None:
+    assert (score(a, b) >= DEFAULT_THRESHOLD) is hit

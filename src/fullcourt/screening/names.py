@@ -64,9 +64,12 @@ class Context:
     korean: bool = False  # both read as romanised Korean: syllables are kept apart
     chinese: bool = False  # one is Chinese characters read in Mandarin
     person: bool = False
+    abjad: bool = False  # one is in Arabic or Hebrew letters, the other is not
 
     def similarity(self, a: str, b: str) -> float:
-        return token_similarity(a, b, self.korean, chinese=self.chinese, person=self.person)
+        return token_similarity(
+            a, b, self.korean, chinese=self.chinese, person=self.person, abjad=self.abjad
+        )
 
 
 def _align(q: tuple[str, ...], c: tuple[str, ...], ctx: Context) -> list[tuple[int, int, float]]:
@@ -256,7 +259,7 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
         )
     is_person = schema in PERSON_SCHEMATA
     # both must read as Korean: "Li Ying" may be Korean, but not against 李宁's "ning li"
-    ctx = Context(q.korean and c.korean, q.chinese or c.chinese, is_person)
+    ctx = Context(q.korean and c.korean, q.chinese or c.chinese, is_person, q.abjad != c.abjad)
     pairs = _align(q.tokens, c.tokens, ctx)
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs, ctx)
     pairs += _truncated_last_part(q, c, pairs)

@@ -188,6 +188,8 @@ class NameForm:
     only such names compare their parts as Korean syllables."""
     qualifier: str = ""
     """For organisations, a country or region closing the name ("mexico", "europe")."""
+    abjad: bool = False
+    """Whether the name is written in Arabic or Hebrew letters (no short vowels)."""
     written: str = ""
     """For organisations, the letters with the legal form as written ("siemensag")."""
     chinese: bool = False
@@ -334,6 +336,7 @@ def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     # characters read in Mandarin are a Chinese name, whatever its syllables look like
     readings = korean_readings(name) if any(map(is_han, name)) else None
     written = _written_letters(text) if is_org else ""
+    abjad = any("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in name)
     for latin in _latin_texts(text, is_org):
         korean = readings is None or latin in readings
         for spelling in _spellings(latin):
@@ -348,6 +351,7 @@ def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
                     chinese=readings is not None and not korean,
                     east_asian=form.korean or bool(cjk_characters(name)),
                     written=written,
+                    abjad=abjad,
                 )
     return tuple(forms.values())
 

@@ -46,6 +46,22 @@ def squeeze(token: str) -> str:
     return "".join(ch for i, ch in enumerate(token) if i == 0 or token[i - 1] != ch)
 
 
+# Sounds that Arabic and Hebrew letters write as one ("Pérez" is بيريز, b-y-r-y-z), and
+# the Latin digraphs of one letter; vowels and the glides w/y, which Arabic writes only
+# when long, are dropped: "frnandw" (فرناندو) and "Fernando" share "frnd".
+_SKELETON_DIGRAPHS = (("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"))
+_SKELETON_LETTERS = str.maketrans("pvzqcx", "bfskks", "aeiouwy")
+ABJAD_SIMILARITY = 0.85
+
+
+@lru_cache(maxsize=100_000)
+def skeleton(token: str) -> str:
+    """The consonants of a token as an abjad writes them ("perez" -> "brs")."""
+    for digraph, letter in _SKELETON_DIGRAPHS:
+        token = token.replace(digraph, letter)
+    return squeeze(token.translate(_SKELETON_LETTERS))
+
+
 def allowed_edits(length: int) -> int:
     """Typos tolerated in a token of ``length`` letters: none in short tokens."""
     if length <= 3:
@@ -126,7 +142,13 @@ def _all_keyed(syllables: list[str]) -> bool:
 
 @lru_cache(maxsize=1_000_000)
 def token_similarity(
-    a: str, b: str, korean: bool = True, *, chinese: bool = False, person: bool = False
+    a: str,
+    b: str,
+    korean: bool = True,
+    *,
+    chinese: bool = False,
+    person: bool = False,
+    abjad: bool = False,
 ) -> float:
     """Similarity of two normalised tokens in [0, 1].
 
@@ -135,7 +157,8 @@ def token_similarity(
     and "Ladin" or "Beta" and "Meta" would be different syllables, while in a Russian,
     Arabic or English name they are one slip apart. ``chinese`` says that one name is a
     Mandarin reading of Chinese characters, whose syllables are then certain.
-    ``person`` says that the tokens are parts of a person's name.
+    ``person`` says that the tokens are parts of a person's name. ``abjad`` says that
+    one name is written in Arabic or Hebrew letters, which leave short vowels out.
     """
     if a == b:
         return 1.0
@@ -150,6 +173,8 @@ def token_similarity(
         return syllables
     if person and _other_gender(a, b):
         return OTHER_GENDER_SIMILARITY
+    if abjad and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+        return ABJAD_SIMILARITY
     score = _spelling(a, b)
     if score < VARIANT_SIMILARITY and _variant(a, b):
         score = VARIANT_SIMILARITY
