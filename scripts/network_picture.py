@@ -2,7 +2,7 @@
 
 Run from the project root: ``.venv/bin/python scripts/network_picture.py``. It loads the
 bundled default data into a temporary store (or reads ``--db STORE``), builds the
-network, and writes:
+network the CLI and the API answer from (with any links in force), and writes:
 
 - ``docs/img/dprk_network.svg``: the largest clusters side by side, designated parties
   filled red (an SVG opens in any browser and on GitHub);
@@ -27,6 +27,7 @@ from fullcourt.network.analysis import Analysis
 from fullcourt.network.clusters import Cluster
 from fullcourt.network.evidence import Exposed, most_exposed
 from fullcourt.network.export import list_ids
+from fullcourt.network.linked import linked_analysis
 from fullcourt.network.neighbourhood import subgraph
 from fullcourt.network.svg import render_panels
 from fullcourt.store import Store
@@ -153,7 +154,7 @@ EXPLORE = [
     "fullcourt network KPe.002 --depth 2             # the parties around UN KPe.002",
     "fullcourt network 20520 --format gexf -o air_koryo.gexf   # for Gephi",
     "fullcourt exposure --dataset un_sc_sanctions    # what the UN list does not name",
-    "fullcourt ownership 9346 --rule eu --json",
+    "fullcourt ownership 9346 --jurisdiction eu --json",
     "fullcourt graph-export --format graphml -o dprk.graphml",
     "```",
     "",
@@ -198,7 +199,7 @@ def main(db: Path | None) -> None:
             with Store(path) as store:
                 load_defaults(store)
         with Store(path, read_only=True) as store:
-            analysis = Analysis.from_store(store)
+            analysis = linked_analysis(store)  # the graph the CLI and the API answer from
     chosen = analysis.clusters()[:CLUSTERS]
     SVG.parent.mkdir(parents=True, exist_ok=True)
     SVG.write_text(picture(analysis, chosen), encoding="utf-8")
