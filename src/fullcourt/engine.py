@@ -87,10 +87,28 @@ class Engine:
         channel: str = "api",
     ) -> Outcome:
         matcher = self.matcher()
-        key = query_key(schema, properties)
         matches = matcher.match(
             make_subject(schema, properties), threshold=threshold, limit=limit, datasets=datasets
         )
+        return self.record(
+            schema, properties, matches, matcher.versions, threshold=threshold, actor=actor,
+            channel=channel,
+        )  # fmt: skip
+
+    def record(
+        self,
+        schema: str,
+        properties: Mapping[str, list[str]],
+        matches: list[Match],
+        versions: tuple[tuple[str, str], ...],
+        *,
+        threshold: float = DEFAULT_THRESHOLD,
+        actor: str = "",
+        channel: str = "api",
+    ) -> Outcome:
+        """Apply standing decisions to matches found elsewhere (a batch worker) and
+        write them to the audit log, as :meth:`screen` does for its own."""
+        key = query_key(schema, properties)
         results = self._with_decisions(key, matches)
         receipt = None
         if self.audit is not None:
@@ -103,7 +121,7 @@ class Engine:
                     "query": {"schema": schema, "properties": dict(properties)},
                     "threshold": threshold,
                     "algorithm": f"{ALGORITHM}/{ALGORITHM_VERSION}",
-                    "versions": [list(v) for v in matcher.versions],
+                    "versions": [list(v) for v in versions],
                     "results": [
                         {
                             "id": r["id"],
@@ -115,7 +133,7 @@ class Engine:
                     ],
                 },
             )
-        return Outcome(key, results, matcher.versions, ALGORITHM, receipt)
+        return Outcome(key, results, versions, ALGORITHM, receipt)
 
     def _with_decisions(self, key: str, matches: list[Match]) -> list[dict[str, Any]]:
         standing = self.decisions.for_query(key) if self.decisions is not None else {}

@@ -10,6 +10,7 @@ from fullcourt.api import ApiSettings, create_app
 from fullcourt.api.health import store_problem
 from fullcourt.defaults import read_manifest
 from fullcourt.engine import Engine
+from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION
 from fullcourt.store import Store
 from tests.api.rows import store_rows
 
@@ -20,7 +21,7 @@ def test_healthy_store_reports_versions_entities_algorithm(
     response = client.get("/healthz")
     assert response.status_code == 200
     body = response.json()
-    assert body["status"] == "ok" and body["algorithm"] == "fullcourt-v1/1.0.0"
+    assert body["status"] == "ok" and body["algorithm"] == f"{ALGORITHM}/{ALGORITHM_VERSION}"
     assert body["datasets"] == {e["dataset"]: e["version"] for e in read_manifest()}
     # records of one entity on several lists are one screening entity: fewer than entries
     ((entries,),) = store_rows(

@@ -11,6 +11,7 @@ from fastapi.testclient import TestClient
 
 from fullcourt.api.examples import YENTE_DOCUMENTATION
 from fullcourt.defaults import read_manifest
+from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION
 from tests.api.rows import store_rows
 
 KIM = {"schema": "Person", "properties": {"name": ["Kim Jong Un"]}}
@@ -75,7 +76,11 @@ def test_the_request_from_yentes_documentation_works_unchanged(client: TestClien
 
 def test_yente_algorithm_names_are_answered_by_ours(client: TestClient) -> None:
     body = ok(client, {"queries": {"q1": KIM}}, algorithm="logic-v2")
-    assert body["matcher"] == {"name": "fullcourt-v1", "version": "1.0.0", "requested": "logic-v2"}
+    assert body["matcher"] == {
+        "name": ALGORITHM,
+        "version": ALGORITHM_VERSION,
+        "requested": "logic-v2",
+    }
     assert body["warnings"] == ["algorithm 'logic-v2' was answered by fullcourt-v1"]
     response = match(client, {"queries": {"q1": KIM}}, algorithm="logic-v9")
     assert (
@@ -98,7 +103,7 @@ def test_every_query_is_audited_with_versions_and_algorithm(
         assert line["hash"] == answer["receipt"] and line["query_key"] == answer["query_key"]
         assert line["query"]["properties"] == queries[key]["properties"]
         assert sorted(line["versions"]) == expected
-        assert line["algorithm"] == "fullcourt-v1/1.0.0" and line["threshold"] == 0.9
+        assert line["algorithm"] == f"{ALGORITHM}/{ALGORITHM_VERSION}" and line["threshold"] == 0.9
     assert body["versions"] == {d: v for d, v in expected}
 
 

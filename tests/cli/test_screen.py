@@ -26,6 +26,7 @@ from fullcourt.audit import AuditLog
 from fullcourt.cli.screen import BatchEngine, RunSettings, open_writer, register, screen_rows
 from fullcourt.defaults import load_defaults
 from fullcourt.screening.batch import plan_columns
+from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION
 from fullcourt.sources.customers import read_customers
 from fullcourt.store import Store
 
@@ -130,7 +131,7 @@ def test_summary_and_audit_of_a_run(app: typer.Typer, db: Path, tmp_path: Path) 
     assert events[-1]["rows"] == 28 and events[-1]["errors"] == 1
     rows = events[1:-1]
     assert {(e["channel"], e["actor"]) for e in rows} == {("batch", "tester")}
-    assert {e["algorithm"] for e in rows} == {"fullcourt-v1/1.0.0"}
+    assert {e["algorithm"] for e in rows} == {f"{ALGORITHM}/{ALGORITHM_VERSION}"}
     assert events[0]["versions"] == rows[0]["versions"]
     assert ["un_sc_sanctions", "2026-02-27"] in events[0]["versions"]
 
@@ -218,7 +219,7 @@ def test_a_false_positive_is_suppressed_on_the_next_run(
     assert (decision["entity_id"], decision["analyst"]) == (entity, "A. Analyst")
     assert decision["note"] == "born 1966, not 1944"
     for event in (before, after):
-        assert event["algorithm"] == "fullcourt-v1/1.0.0"
+        assert event["algorithm"] == f"{ALGORITHM}/{ALGORITHM_VERSION}"
         assert ["us_ofac_sdn", "2024-06"] in event["versions"]
     flags = {r["id"]: r["suppressed"] for r in after["results"]}
     assert flags[entity] is True and not any(flags[e] for e in others)

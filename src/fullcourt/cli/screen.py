@@ -17,6 +17,7 @@ import getpass
 import json
 import sys
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -49,7 +50,8 @@ from fullcourt.screening.batch import (
     parse_maps,
     plan_columns,
 )
-from fullcourt.screening.matcher import Matcher
+from fullcourt.screening.matcher import Match, Matcher
+from fullcourt.screening.parallel import MatchSettings, default_workers, match_many
 from fullcourt.screening.score import DEFAULT_THRESHOLD
 from fullcourt.sources.customers import FORMATS, CustomerRow, read_customers
 from fullcourt.sources.errors import SourceError
@@ -175,6 +177,9 @@ def screen(
     only_matches: Annotated[bool, typer.Option(help="Only rows with hits.")] = False,
     dataset: Annotated[list[str] | None, typer.Option(help="Only these lists.")] = None,
     actor: Annotated[str | None, typer.Option(help="Who runs it (default: user).")] = None,
+    workers: Annotated[
+        int | None, typer.Option(help="Processes that match (default: one per core).")
+    ] = None,
     db: DbOption = None,
 ) -> None:
     """Screen every row of a customer file against the lists, streaming."""
@@ -201,7 +206,9 @@ def screen(
             open_writer(output, out_fmt, threshold if only_matches else None) as write,
             _progress(err) as tick,
         ):
-            tally = screen_rows(engine, customers.rows, plan, write, settings, tick)
+            tally = screen_rows(
+                engine, customers.rows, plan, write, settings, tick, workers or default_workers()
+            )
     seconds = time.monotonic() - started
     _log(engine, "batch_finished", {**run, **tally.counts(), "seconds": round(seconds, 3)})
     _summary(tally, seconds, plan, customers.encodings)
@@ -237,40 +244,71 @@ def screen_rows(
     write: Writer,
     settings: RunSettings,
     tick: Callable[[], None] | None = None,
+    workers: int = 1,
 ) -> Tally:
-    """Screen and write row by row; only the counts outlive a row.
+    """Screen and write row by row, in input order; only the counts outlive a row.
 
-    Each row allocates and drops the same small objects. CPython keeps dropped tuples
-    and floats on free lists that only a full collection empties, and the index's
-    hundreds of thousands of objects make full collections rare, so memory would creep
-    with the length of the run. The heap is frozen for the run (a full collection then
-    skips the index and costs microseconds) and collected every ``COLLECT_EVERY`` rows.
+    Matching runs on ``workers`` processes (parallel.py); decisions, the audit log and
+    the output stay in this one, in order. Each row allocates and drops the same
+    small objects. CPython keeps dropped tuples and floats on free lists that only a
+    full collection empties, and the index's hundreds of thousands of objects make
+    full collections rare, so memory would creep with the length of the run. The heap
+    is frozen for the run (a full collection then skips the index and costs
+    microseconds) and collected every ``COLLECT_EVERY`` rows.
     """
     tally = Tally(threshold=settings.threshold)
+    matcher = engine.matcher()
+    match = MatchSettings(settings.threshold, settings.limit, settings.datasets)
+    queries = (make_query(row, plan) for row in rows)
+    pending: deque[Query] = deque()
+
+    def requests() -> Iterator[tuple[str, dict[str, list[str]]]]:
+        for query in queries:
+            pending.append(query)  # rows that cannot be screened pass through in place
+            if query.error is None:
+                yield query.schema, query.properties
+
+    def flush_unscreenable() -> None:
+        while pending and pending[0].error is not None:
+            _write_row(engine, pending.popleft(), [], write, settings, tally, matcher.versions)
+            _tick(tick, tally)
+
     gc.freeze()
     try:
-        for number, row in enumerate(rows, start=1):
-            _screen_row(engine, make_query(row, plan), write, settings, tally)
-            if tick is not None:
-                tick()
-            if number % COLLECT_EVERY == 0:
-                gc.collect()
+        for matches in match_many(matcher, requests(), match, workers):
+            flush_unscreenable()
+            _write_row(engine, pending.popleft(), matches, write, settings, tally, matcher.versions)
+            _tick(tick, tally)
+        flush_unscreenable()
     finally:
         gc.unfreeze()
     return tally
 
 
-def _screen_row(
-    engine: Engine, query: Query, write: Writer, settings: RunSettings, tally: Tally
+def _tick(tick: Callable[[], None] | None, tally: Tally) -> None:
+    if tick is not None:
+        tick()
+    if tally.rows % COLLECT_EVERY == 0:
+        gc.collect()
+
+
+def _write_row(
+    engine: Engine,
+    query: Query,
+    matches: list[Match],
+    write: Writer,
+    settings: RunSettings,
+    tally: Tally,
+    versions: tuple[tuple[str, str], ...],
 ) -> None:
     key, results, receipt = "", [], None
     if query.error is None:
-        outcome = engine.screen(
+        outcome = engine.record(
             query.schema,
             query.properties,
+            matches,
+            versions,
             threshold=settings.threshold,
-            limit=settings.limit,
-            datasets=settings.datasets,
             actor=settings.actor,
             channel="batch",
         )

@@ -7,17 +7,22 @@ name without spaces (for typos and for "CHONMASAN" against "CHON MA SAN"), singl
 characters of Han and Hangul names, identifiers, and an acronym bucket for short
 single-word queries ("KOMID"). Candidates are ranked by the rarity of what they share
 (a shared "trading" counts for little) and only the best are scored in full.
+
+Once built, the index is frozen into numpy arrays: a query's votes are one weighted
+``bincount`` over the postings of its keys, not a Python loop over every posting, and
+the form table (bound.py) can tell which candidates could reach a cut-off at all.
 """
 
 from __future__ import annotations
 
-import heapq
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
+import numpy as np
 from rigour.text import metaphone
 
+from fullcourt.screening.bound import Floats, FormTable, Ints
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
@@ -76,8 +81,12 @@ class CandidateIndex:
     postings: dict[str, set[int]] = field(default_factory=dict)
     identifiers: dict[tuple[str, str], set[int]] = field(default_factory=dict)
     acronyms: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
+    forms: FormTable = field(default_factory=FormTable)
+    _arrays: dict[str, tuple[Ints, float]] = field(default_factory=dict)
 
     def add(self, entity: ListEntity) -> None:
+        if self._arrays:
+            raise RuntimeError("the index is frozen: build a new one for new list versions")
         position = len(self.entities)
         self.entities.append(entity)
         for _, _, forms in entity.subject.names:
@@ -90,6 +99,15 @@ class CandidateIndex:
         for kind, values in entity.subject.identifiers.items():
             for value in values:
                 self.identifiers.setdefault((kind, value), set()).add(position)
+        self.forms.add(position, entity.subject)
+
+    def freeze(self) -> None:
+        """Postings as sorted arrays with their weights; the form table's arrays."""
+        self._arrays = {
+            key: (np.array(sorted(found), dtype=np.int64), self._weight(key))
+            for key, found in self.postings.items()
+        }
+        self.forms.freeze()
 
     def _weight(self, key: str) -> float:
         """Rarer keys say more: inverse document frequency, scaled by key kind."""
@@ -101,22 +119,44 @@ class CandidateIndex:
             return idf * VARIANT_WEIGHT
         return idf
 
-    def candidates(self, query: Subject, limit: int = MAX_CANDIDATES) -> list[ListEntity]:
-        """The entities most worth scoring for ``query``, best first."""
-        votes: dict[int, float] = {}
+    def candidate_positions(self, query: Subject, limit: int = MAX_CANDIDATES) -> Ints:
+        """Positions of the entities most worth scoring for ``query``, best first:
+        entities sharing an identifier with it, then the best-voted."""
+        if not self._arrays:
+            self.freeze()
         keys: set[str] = set()
+        extra: dict[int, float] = {}
         for _, _, forms in query.names:
             for form in forms:
                 keys |= form_keys(form)
-                self._vote_acronym(form, votes)
-        for key in keys:
-            weight = self._weight(key)
-            for position in self.postings.get(key, ()):
-                votes[position] = votes.get(position, 0.0) + weight
+                self._vote_acronym(form, extra)
+        found = [self._arrays[key] for key in keys if key in self._arrays]
+        size = len(self.entities)
+        votes: Floats = np.zeros(size)
+        if found:
+            lists = [posting for posting, _ in found]
+            weights = np.repeat([w for _, w in found], [len(x) for x in lists])
+            postings = np.concatenate(lists)
+            votes = np.bincount(postings, weights=weights, minlength=size).astype(np.float64)
+        for position, vote in extra.items():
+            votes[position] += vote
         forced = self._identifier_hits(query)
-        best = heapq.nlargest(limit, votes, key=votes.__getitem__)
-        ranked = [p for p in best if p not in forced]
-        return [self.entities[p] for p in [*forced, *ranked][: max(limit, len(forced))]]
+        voted = np.flatnonzero(votes)
+        if len(voted) > limit:
+            # the limit-th best vote, then everything at least that good, by position
+            cut = np.partition(votes[voted], len(voted) - limit)[len(voted) - limit]
+            voted = voted[votes[voted] >= cut]
+        ranked = voted[np.lexsort((voted, -votes[voted]))]
+        ranked = ranked[~np.isin(ranked, forced)]
+        chosen = np.concatenate([np.array(forced, dtype=np.int64), ranked])
+        return chosen[: max(limit, len(forced))]
+
+    def candidates(self, query: Subject, limit: int = MAX_CANDIDATES) -> list[ListEntity]:
+        """The entities most worth scoring for ``query``, best first."""
+        return [self.entities[p] for p in self.candidate_positions(query, limit)]
+
+    def identifier_hits(self, query: Subject) -> set[int]:
+        return set(self._identifier_hits(query))
 
     def _identifier_hits(self, query: Subject) -> list[int]:
         hits: set[int] = set()
@@ -140,4 +180,5 @@ def build_index(entities: Iterable[ListEntity]) -> CandidateIndex:
     index = CandidateIndex()
     for entity in entities:
         index.add(entity)
+    index.freeze()
     return index

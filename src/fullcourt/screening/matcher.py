@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
+
 from fullcourt.screening.index import CandidateIndex, ListEntity, build_index
 from fullcourt.screening.score import ALGORITHM, DEFAULT_THRESHOLD, Score, score_subject
 from fullcourt.screening.subject import Subject, can_match, make_subject
@@ -42,18 +44,46 @@ class Matcher:
         cutoff: float = 0.5,
         datasets: frozenset[str] | None = None,
     ) -> list[Match]:
-        """The best-scoring list entities for ``query`` above ``cutoff``, best first."""
-        results = []
-        for entity in self.index.candidates(query):
-            if datasets is not None and datasets.isdisjoint(entity.datasets):
-                continue
-            if query.schema != "Thing" and not can_match(query.schema, entity.schema):
-                continue
-            scored = score_subject(query, entity.subject)
+        """The best-scoring list entities for ``query`` above ``cutoff``, best first.
+
+        Candidates are scored in full in the order of their ceilings (bound.py) and
+        only while a ceiling could still beat a result: below the cut-off, or below
+        the ``limit``-th score found so far, nothing can change the answer.
+        """
+        index = self.index
+        eligible = [
+            p for p in index.candidate_positions(query) if self._eligible(query, p, datasets)
+        ]
+        positions = np.array(eligible, dtype=np.int64)
+        forced = index.identifier_hits(query)
+        ceilings = index.forms.entity_ceilings(query, positions)
+        tops = ceilings.entities.copy()
+        for k, position in enumerate(positions):
+            if int(position) in forced:
+                tops[k] = 1.0
+        results: list[Match] = []
+        for k in np.lexsort((positions, -tops)):
+            position = int(positions[k])
+            needed = cutoff
+            if len(results) >= limit:
+                needed = max(needed, results[limit - 1].score.score)
+            if tops[k] < needed:
+                break
+            entity = index.entities[position]
+            subject = entity.subject
+            if position not in forced:
+                subject = index.forms.narrow(subject, position, ceilings, needed)
+            scored = score_subject(query, subject)
             if scored.score >= cutoff:
                 results.append(Match(entity, scored, scored.score >= threshold))
-        results.sort(key=lambda m: (-m.score.score, m.entity.id))
+                results.sort(key=lambda m: (-m.score.score, m.entity.id))
         return results[:limit]
+
+    def _eligible(self, query: Subject, position: int, datasets: frozenset[str] | None) -> bool:
+        entity = self.index.entities[int(position)]
+        if datasets is not None and datasets.isdisjoint(entity.datasets):
+            return False
+        return query.schema == "Thing" or can_match(query.schema, entity.schema)
 
     def search(self, text: str, *, schema: str = "Thing", limit: int = 10) -> list[Match]:
         """Free-text search: the text as a name of any kind of entity."""

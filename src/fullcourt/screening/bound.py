@@ -1,0 +1,388 @@
+"""A cheap ceiling on the name score, so most candidates never reach the full scorer.
+
+The full comparison (``names.compare_names``) aligns name parts one pair at a time in
+Python, about a millisecond per candidate. Most candidates the index proposes share a
+common part ("Mohammed", "Trading") and score far below any threshold; the ceiling
+proves that without aligning anything. It follows the scorer's own arithmetic with
+every reducing rule left out:
+
+- a token pair's similarity is at most the largest value any rule of
+  ``tokens.token_similarity`` could give it (spelling, a shared Korean syllable key,
+  a pinyin variant, a shared sound, a nickname, an initial), computed for all pairs
+  of one query at once with rapidfuzz and numpy;
+- each part is credited with its best partner, as if the one-to-one alignment never
+  had to choose, and parts that merge with a neighbour ("pyong chol" / "pyongchol")
+  are credited through the joined spelling;
+- series numbers count as agreeing, and the rules that can only raise a score
+  (acronyms, the same letters spaced differently, names in Han or Hangul compared in
+  their own script) are applied as they are.
+
+A candidate whose ceiling is below the cut-off cannot score above it, so leaving it
+out changes no result. The tests hold the ceiling above the full score on the
+benchmark pairs and on list names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from itertools import pairwise
+
+import numpy as np
+import numpy.typing as npt
+from nicknames import NickNamer
+from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.process import cdist
+from rigour.text import metaphone
+
+from fullcourt.screening import names as n
+from fullcourt.screening import tokens as t
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import split_syllables, syllable_key
+from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
+from fullcourt.screening.score import COUNTRY_AGREES, DOB_AGREES, WEAK_IDENTIFIER_AGREES
+from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+ROUNDING = 1e-3  # the scorer rounds to four places; never let that cross the ceiling
+PERSON_EXTRA = 0.35
+ORG_EXTRA = 0.6
+
+
+def _korean_key(token: str) -> str:
+    """The syllable key, or the keys of a two-syllable given name written as one word
+    (the two shapes ``tokens._korean`` compares)."""
+    if key := syllable_key(token):
+        return key
+    parts = split_syllables(token)
+    if parts and len(parts) == 2 and len(token) <= 8:
+        keys = [syllable_key(p) for p in parts]
+        if all(keys):
+            return "|".join(keys)
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=100_000)
+def nickname_relatives(token: str) -> frozenset[str]:
+    """Every token that ``tokens.is_nickname`` pairs with ``token``."""
+    namer = _nicknames()
+    return frozenset(namer.nicknames_of(token) | namer.canonicals_of(token))
+
+
+class Vocabulary:
+    """List tokens (and joined neighbour pairs) with the keys the similarity rules use."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.strings: list[str] = []
+        self._keys: dict[str, int] = {"": -1}
+        self._korean: list[int] = []
+        self._pinyin: list[int] = []
+        self._sound: list[int] = []
+        self._part: set[int] = set()
+        self._joined: set[int] = set()
+        self.korean = np.zeros(0, dtype=np.int64)
+        self.pinyin = np.zeros(0, dtype=np.int64)
+        self.sound = np.zeros(0, dtype=np.int64)
+        self.lengths = np.zeros(0, dtype=np.int64)
+        self.first = np.zeros(0, dtype=np.int64)
+
+    def key_id(self, key: str, kind: str) -> int:
+        if not key:
+            return -1
+        return self._keys.setdefault(f"{kind}:{key}", len(self._keys))
+
+    def lookup_key(self, key: str, kind: str) -> int:
+        """A query's key: one the lists never use matches nothing (-2)."""
+        return self._keys.get(f"{kind}:{key}", -2) if key else -1
+
+    def add(self, token: str, joined: bool = False) -> int:
+        found = self.ids.get(token)
+        if found is not None:
+            (self._joined if joined else self._part).add(found)
+            return found
+        self.ids[token] = len(self.strings)
+        self.strings.append(token)
+        self._korean.append(self.key_id(_korean_key(token), "k"))
+        self._pinyin.append(self.key_id(pinyin_key(token), "p"))
+        self._sound.append(self.key_id(metaphone(token) if len(token) > 3 else "", "m"))
+        (self._joined if joined else self._part).add(self.ids[token])
+        return self.ids[token]
+
+    def freeze(self) -> None:
+        self.korean = np.array(self._korean, dtype=np.int64)
+        self.pinyin = np.array(self._pinyin, dtype=np.int64)
+        self.sound = np.array(self._sound, dtype=np.int64)
+        self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
+        self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
+        self.texts = np.array(self.strings, dtype=object)
+        self.is_part = np.zeros(len(self.strings), dtype=bool)
+        self.is_part[list(self._part)] = True
+        self.is_joined = np.zeros(len(self.strings), dtype=bool)
+        self.is_joined[list(self._joined)] = True
+
+    def relatives(self, token: str) -> Ints:
+        """Vocabulary ids of the tokens ``tokens.is_nickname`` pairs with ``token``."""
+        found = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
+        return np.array(found, dtype=np.int64)
+
+    def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
+        """The most ``token_similarity(row, column)`` can be, for every pair at once."""
+        if not len(columns) or not rows:
+            return np.zeros((len(rows), len(columns)))
+        osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
+        lev = cdist(rows, texts, scorer=Levenshtein.distance, dtype=np.int32)
+        r_len = np.array([len(r) for r in rows], dtype=np.int64)[:, None]
+        c_len = self.lengths[columns][None, :]
+        longest = np.maximum(c_len, r_len).astype(np.float64)
+        shortest = np.minimum(c_len, r_len)
+        allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
+        spelling = np.where(
+            osa <= allowed,
+            1.0 - 0.5 * osa / longest - 0.04 * osa,
+            np.maximum(0.0, 1.0 - 1.6 * lev / longest),
+        )
+        best = spelling.copy()
+        kor = np.array([self.lookup_key(_korean_key(r), "k") for r in rows])[:, None]
+        pin = np.array([self.lookup_key(pinyin_key(r), "p") for r in rows])[:, None]
+        sound = np.array([self.lookup_key(metaphone(r), "m") if len(r) > 3 else -1 for r in rows])[
+            :, None
+        ]
+        variant = ((self.korean[columns][None, :] == kor) & (kor != -1)) | (
+            (self.pinyin[columns][None, :] == pin) & (pin != -1)
+        )
+        best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
+        alike = (self.sound[columns][None, :] == sound) & (sound != -1) & (spelling >= 0.3)
+        best = np.where(alike, np.maximum(best, 0.85), best)
+        for r, token in enumerate(rows):
+            relatives = self.relatives(token)
+            if len(relatives):
+                mask = np.isin(columns, relatives)
+                best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
+        initial = (c_len == 1) | (r_len == 1)
+        first = np.array([ord(r[0]) for r in rows], dtype=np.int64)[:, None]
+        same_first = self.first[columns][None, :] == first
+        best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
+        return np.where(osa == 0, 1.0, best)
+
+
+def _is_number(token: str) -> bool:
+    return n._is_number(token, False)
+
+
+@dataclass
+class FormTable:
+    """Every list name form as padded arrays, grouped by entity position."""
+
+    vocabulary: Vocabulary = field(default_factory=Vocabulary)
+    starts: list[int] = field(default_factory=list)  # first form of each entity
+    _rows: list[tuple[int, float, NameForm, bool, bool]] = field(default_factory=list)
+    members: list[list[tuple[int, int]]] = field(default_factory=list)  # (name, form)
+
+    def add(self, position: int, subject: Subject) -> None:
+        while len(self.starts) <= position:
+            self.starts.append(len(self._rows))
+        is_person = subject.schema in PERSON_SCHEMATA
+        seen: dict[tuple[tuple[str, ...], str], int] = {}
+        for name_index, (_, weight, forms) in enumerate(subject.names):
+            for form_index, form in enumerate(forms):
+                # aliases that normalise alike are one form, at their best weight
+                key = (form.tokens, form.letters)
+                if key in seen and not cjk_characters(form.original):
+                    row = seen[key]
+                    if weight > self._rows[row][1]:
+                        self._rows[row] = (position, weight, *self._rows[row][2:])
+                    self.members[row].append((name_index, form_index))
+                    continue
+                seen[key] = len(self._rows)
+                has_cjk = bool(cjk_characters(form.original))
+                self._rows.append((position, weight, form, is_person, has_cjk))
+                self.members.append([(name_index, form_index)])
+                for token in form.tokens:
+                    self.vocabulary.add(token)
+                for left, right in pairwise(form.tokens):
+                    self.vocabulary.add(left + right, joined=True)
+
+    def narrow(self, subject: Subject, position: int, ceilings: Ceilings, needed: float) -> Subject:
+        """``subject`` with only the name forms that could reach ``needed`` (a total
+        score): the full comparison of the rest is work whose answer is known."""
+        slot = ceilings.slot_of[position]
+        begin = int(self.bounds[position])
+        values = ceilings.rows[ceilings.spans[slot] : ceilings.spans[slot + 1]]
+        floor = needed - ceilings.margin
+        keep = {
+            member
+            for offset, value in enumerate(values)
+            if value >= floor
+            for member in self.members[begin + offset]
+        }
+        names = []
+        for name_index, (name, weight, forms) in enumerate(subject.names):
+            kept = tuple(f for i, f in enumerate(forms) if (name_index, i) in keep)
+            if kept:
+                names.append((name, weight, kept))
+        return replace(subject, names=tuple(names))
+
+    def freeze(self) -> None:
+        self.starts.append(len(self._rows))
+        self.bounds = np.array(self.starts, dtype=np.int64)
+        self.vocabulary.freeze()
+        rows = self._rows
+        width = max((len(r[2].tokens) for r in rows), default=1)
+        count = len(rows)
+        ids = self.vocabulary.ids
+        self.entity = np.array([r[0] for r in rows], dtype=np.int64)
+        self.name_weight = np.array([r[1] for r in rows])
+        self.person = np.array([r[3] for r in rows], dtype=bool)
+        self.cjk = np.array([r[4] for r in rows], dtype=bool)
+        self.size = np.array([len(r[2].tokens) for r in rows], dtype=np.int64)
+        self.real = np.full((count, width), -1, dtype=np.int64)
+        self.left = np.full((count, width), -1, dtype=np.int64)  # joined with previous
+        self.right = np.full((count, width), -1, dtype=np.int64)  # joined with next
+        self.weights = np.zeros((count, width))
+        self.numbers = np.zeros((count, width), dtype=bool)
+        self.letters: list[str] = [r[2].letters for r in rows]
+        self.forms: list[NameForm] = [r[2] for r in rows]
+        self.short_single = np.zeros(count, dtype=bool)
+        for row, (_, _, form, _, _) in enumerate(rows):
+            tokens = form.tokens
+            for col, token in enumerate(tokens):
+                self.real[row, col] = ids[token]
+                self.weights[row, col] = n._weight(token)
+                self.numbers[row, col] = _is_number(token)
+                if col:
+                    self.left[row, col] = ids[tokens[col - 1] + token]
+                if col + 1 < len(tokens):
+                    self.right[row, col] = ids[token + tokens[col + 1]]
+            self.short_single[row] = len(tokens) == 1 and 2 <= len(tokens[0]) <= 8
+        self.total = self.weights.sum(axis=1)
+        self.has_number: npt.NDArray[np.bool_] = np.asarray(self.numbers.any(axis=1))
+        self._rows = []
+
+    def forms_of(self, positions: Ints) -> tuple[Ints, Ints]:
+        """Form rows of the entities at ``positions``, and each row's place in it."""
+        begin, end = self.bounds[positions], self.bounds[positions + 1]
+        sizes = end - begin
+        offsets = np.repeat(begin - np.cumsum(sizes) + sizes, sizes)
+        rows = np.arange(int(sizes.sum()), dtype=np.int64) + offsets
+        return rows, np.repeat(np.arange(len(positions)), sizes)
+
+    def entity_ceilings(self, query: Subject, positions: Ints) -> Ceilings:
+        """The most each entity at ``positions`` can score for ``query`` on names and
+        context (identifier hits are decided apart: they override names), and the most
+        each of their name forms can add."""
+        rows, slot = self.forms_of(positions)
+        best = np.zeros(len(rows))
+        for _, _, forms in query.names:
+            for form in forms:
+                if len(rows):
+                    best = np.maximum(best, self._form_ceilings(form, rows))
+        best = best * self.name_weight[rows] + ROUNDING
+        margin = evidence_margin(query)
+        result = np.zeros(len(positions))
+        np.maximum.at(result, slot, best)
+        spans = np.concatenate([[0], np.cumsum(np.bincount(slot, minlength=len(positions)))])
+        slot_of = {int(p): k for k, p in enumerate(positions)}
+        return Ceilings(np.minimum(1.0, result + margin), best, spans, slot_of, margin)
+
+    def _form_ceilings(self, q: NameForm, rows: Ints) -> Floats:
+        vocab = self.vocabulary
+        width = int(self.size[rows].max())
+        real, left = self.real[rows, :width], self.left[rows, :width]
+        right = self.right[rows, :width]
+        used = np.concatenate([real.ravel(), left.ravel(), right.ravel()])
+        columns = np.unique(used[used >= 0])
+        texts = vocab.texts[columns].tolist()
+        # a string seen both as a part and as two joined parts is tried both ways
+        is_real, is_joined = vocab.is_part[columns], vocab.is_joined[columns]
+        tokens = list(q.tokens)
+        pairs = [a + b for a, b in pairwise(tokens)]
+        ceiling = vocab.ceiling_rows(tokens + pairs, columns, texts)
+        single, joined = ceiling[: len(tokens)], ceiling[len(tokens) :]
+        # real query part against a real list part (align) or a joined pair (merge)
+        v = np.where(is_real & (single >= n.PAIR_FLOOR), single, 0.0)
+        v = np.maximum(v, np.where(is_joined & (single >= n.MERGE_FLOOR), single, 0.0))
+        merged = np.where(is_real & (joined >= n.MERGE_FLOOR), joined, 0.0)
+        for p in range(len(pairs)):
+            v[p] = np.maximum(v[p], merged[p])
+            v[p + 1] = np.maximum(v[p + 1], merged[p])
+        column_best = np.max(np.vstack([v, merged]), axis=0) if len(tokens) else v
+        # list-side credit: a joined column serves both of its parts
+        column_best = np.append(column_best, 0.0)
+        v = np.hstack([v, np.zeros((len(tokens), 1))])
+        sentinel = len(columns)
+
+        def lookup(ids: Ints) -> Ints:
+            place = np.searchsorted(columns, np.where(ids >= 0, ids, 0))
+            return np.where(ids >= 0, place, sentinel)
+
+        r_col, l_col, x_col = lookup(real), lookup(left), lookup(right)
+        all_cols = np.concatenate([r_col, l_col, x_col], axis=1)
+        per_part = v[:, all_cols].max(axis=2)  # (query parts, forms)
+        q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
+        has_number = self.has_number[rows]
+        if q_numbers.any():
+            per_part[q_numbers] = np.where(has_number, 1.0, per_part[q_numbers])
+        q_weights = np.array([n._weight(tok) for tok in tokens])
+        cover_q = q_weights @ per_part / q_weights.sum()
+        list_part = np.maximum(column_best[r_col], column_best[l_col])
+        list_part = np.maximum(list_part, column_best[x_col])
+        if q_numbers.any():
+            list_part = np.where(self.numbers[rows, :width], 1.0, list_part)
+        cover_c = (self.weights[rows, :width] * list_part).sum(axis=1) / self.total[rows]
+        person = self.person[rows]
+        extra = np.where(person, PERSON_EXTRA, ORG_EXTRA)
+        high, low = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
+        score = (1 - extra) * high + extra * low
+        size = self.size[rows]
+        one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
+        cap = np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP)
+        score = np.where(one_part, np.minimum(score, cap), score)
+        return self._raising_rules(q, rows, score)
+
+    def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
+        """Rules of the scorer that can lift a score above its part-by-part value."""
+        letters = np.fromiter((self.letters[r] == q.letters for r in rows), bool, len(rows))
+        score = np.where(letters, np.maximum(score, 0.97), score)
+        if cjk_characters(q.original):
+            score = np.where(self.cjk[rows], 1.0, score)
+        short_query = len(q.tokens) == 1 and 2 <= len(q.tokens[0]) <= 8
+        if short_query:
+            candidates = np.flatnonzero(self.size[rows] >= 2)
+        elif len(q.tokens) >= 2:
+            candidates = np.flatnonzero(self.short_single[rows])
+        else:
+            candidates = np.zeros(0, dtype=np.int64)
+        for k in candidates:
+            acronym = n._acronym_score(q, self.forms[rows[k]])
+            score[k] = max(score[k], acronym)
+        return score
+
+
+@dataclass(frozen=True, slots=True)
+class Ceilings:
+    """Ceilings for one query: per candidate entity, and per name form of each."""
+
+    entities: Floats  # total score, context included
+    rows: Floats  # name score of each form row, candidates' rows one after another
+    spans: Ints  # rows[spans[k]:spans[k + 1]] belong to the k-th candidate
+    slot_of: dict[int, int]  # entity position -> k
+    margin: float  # the most context features can add
+
+
+def evidence_margin(query: Subject) -> float:
+    """The most the context features can add to a name score for this query."""
+    margin = 0.0
+    if query.birth_dates:
+        margin += DOB_AGREES
+    if query.countries:
+        margin += COUNTRY_AGREES
+    weak = [kind for kind in query.identifiers if kind not in STRONG_IDENTIFIERS]
+    return margin + WEAK_IDENTIFIER_AGREES * len(weak)
