@@ -8,14 +8,16 @@ every reducing rule left out:
 
 - a token pair's similarity is at most the largest value any rule of
   ``tokens.token_similarity`` could give it (spelling, a shared Korean syllable key,
-  a pinyin variant, a shared sound, a nickname, an initial), computed for all pairs
-  of one query at once with rapidfuzz and numpy;
+  a pinyin variant, a shared sound, a nickname, an initial, a doubled letter, the
+  consonants an abjad writes, a part cut short), computed for all pairs of one query
+  at once with rapidfuzz and numpy;
 - each part is credited with its best partner, as if the one-to-one alignment never
   had to choose, and parts that merge with a neighbour ("pyong chol" / "pyongchol")
   are credited through the joined spelling;
-- series numbers count as agreeing, and the rules that can only raise a score
-  (acronyms, the same letters spaced differently, names in Han or Hangul compared in
-  their own script) are applied as they are.
+- series numbers and a country closing a company's name count as agreeing (the
+  scorer may drop them before comparing, which can only raise the cover), and the
+  rules that can only raise a score (acronyms, the same letters spaced differently,
+  names in Han or Hangul compared in their own script) are applied as they are.
 
 A candidate whose ceiling is below the cut-off cannot score above it, so leaving it
 out changes no result. The tests hold the ceiling above the full score on the
@@ -32,7 +34,7 @@ from itertools import pairwise
 import numpy as np
 import numpy.typing as npt
 from nicknames import NickNamer
-from rapidfuzz.distance import OSA, Levenshtein
+from rapidfuzz.distance import OSA, Levenshtein, Prefix
 from rapidfuzz.process import cdist
 from rigour.text import metaphone
 
@@ -86,11 +88,15 @@ class Vocabulary:
         self._korean: list[int] = []
         self._pinyin: list[int] = []
         self._sound: list[int] = []
+        self._squeezed: list[int] = []
+        self._skeleton: list[int] = []
         self._part: set[int] = set()
         self._joined: set[int] = set()
         self.korean = np.zeros(0, dtype=np.int64)
         self.pinyin = np.zeros(0, dtype=np.int64)
         self.sound = np.zeros(0, dtype=np.int64)
+        self.squeezed = np.zeros(0, dtype=np.int64)
+        self.skeleton = np.zeros(0, dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
 
@@ -113,6 +119,8 @@ class Vocabulary:
         self._korean.append(self.key_id(_korean_key(token), "k"))
         self._pinyin.append(self.key_id(pinyin_key(token), "p"))
         self._sound.append(self.key_id(metaphone(token) if len(token) > 3 else "", "m"))
+        self._squeezed.append(self.key_id(t.squeeze(token), "q"))
+        self._skeleton.append(self.key_id(_skeleton_key(token), "s"))
         (self._joined if joined else self._part).add(self.ids[token])
         return self.ids[token]
 
@@ -120,6 +128,8 @@ class Vocabulary:
         self.korean = np.array(self._korean, dtype=np.int64)
         self.pinyin = np.array(self._pinyin, dtype=np.int64)
         self.sound = np.array(self._sound, dtype=np.int64)
+        self.squeezed = np.array(self._squeezed, dtype=np.int64)
+        self.skeleton = np.array(self._skeleton, dtype=np.int64)
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
         self.texts = np.array(self.strings, dtype=object)
@@ -132,6 +142,22 @@ class Vocabulary:
         """Vocabulary ids of the tokens ``tokens.is_nickname`` pairs with ``token``."""
         found = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
         return np.array(found, dtype=np.int64)
+
+    def _shape_rules(
+        self, rows: Sequence[str], columns: Ints, texts: Sequence[str], c_len: Ints, r_len: Ints
+    ) -> Floats:
+        """Rules that look at a token's shape, not its letters one by one: doubled
+        letters written once, the consonants an abjad writes, and a part cut short
+        (the start of the other)."""
+        squeezed = np.array([self.lookup_key(t.squeeze(r), "q") for r in rows])[:, None]
+        skeleton = np.array([self.lookup_key(_skeleton_key(r), "s") for r in rows])[:, None]
+        out = np.where(self.squeezed[columns][None, :] == squeezed, t.DOUBLED_SIMILARITY, 0.0)
+        same = (self.skeleton[columns][None, :] == skeleton) & (skeleton != -1)
+        out = np.where(same, np.maximum(out, t.ABJAD_SIMILARITY), out)
+        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        shortest = np.minimum(c_len, r_len)
+        cut = (common == shortest) & (shortest >= 2)
+        return np.where(cut, np.maximum(out, n.TRUNCATED_SIMILARITY), out)
 
     def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
         """The most ``token_similarity(row, column)`` can be, for every pair at once."""
@@ -159,6 +185,7 @@ class Vocabulary:
             (self.pinyin[columns][None, :] == pin) & (pin != -1)
         )
         best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
+        best = np.maximum(best, self._shape_rules(rows, columns, texts, c_len, r_len))
         alike = (self.sound[columns][None, :] == sound) & (sound != -1) & (spelling >= 0.3)
         best = np.where(alike, np.maximum(best, 0.85), best)
         for r, token in enumerate(rows):
@@ -171,6 +198,23 @@ class Vocabulary:
         same_first = self.first[columns][None, :] == first
         best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
         return np.where(osa == 0, 1.0, best)
+
+
+def _skeleton_key(token: str) -> str:
+    found = t.skeleton(token)
+    return found if len(found) >= 3 else ""
+
+
+def _short_single(form: NameForm) -> bool:
+    """One token that could be an acronym (the scorer reads 2-8 letters so)."""
+    return len(form.tokens) == 1 and 2 <= len(form.tokens[0]) <= 8
+
+
+def _unqualified(form: NameForm) -> list[NameForm]:
+    """The form, and the form without a closing country as the scorer may read it."""
+    if form.qualifier and len(form.tokens) > 1:
+        return [form, replace(form, tokens=form.tokens[:-1], qualifier="")]
+    return [form]
 
 
 def _is_number(token: str) -> bool:
@@ -190,11 +234,11 @@ class FormTable:
         while len(self.starts) <= position:
             self.starts.append(len(self._rows))
         is_person = subject.schema in PERSON_SCHEMATA
-        seen: dict[tuple[tuple[str, ...], str], int] = {}
+        seen: dict[tuple[tuple[str, ...], str, str], int] = {}
         for name_index, (_, weight, forms) in enumerate(subject.names):
             for form_index, form in enumerate(forms):
                 # aliases that normalise alike are one form, at their best weight
-                key = (form.tokens, form.letters)
+                key = (form.tokens, form.letters, form.written)
                 if key in seen and not cjk_characters(form.original):
                     row = seen[key]
                     if weight > self._rows[row][1]:
@@ -247,8 +291,10 @@ class FormTable:
         self.left = np.full((count, width), -1, dtype=np.int64)  # joined with previous
         self.right = np.full((count, width), -1, dtype=np.int64)  # joined with next
         self.weights = np.zeros((count, width))
-        self.numbers = np.zeros((count, width), dtype=bool)
+        self.is_number = np.zeros((count, width), dtype=bool)
+        self.qualifier = np.zeros((count, width), dtype=bool)
         self.letters: list[str] = [r[2].letters for r in rows]
+        self.written: list[str] = [r[2].written for r in rows]
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
@@ -256,14 +302,17 @@ class FormTable:
             for col, token in enumerate(tokens):
                 self.real[row, col] = ids[token]
                 self.weights[row, col] = n._weight(token)
-                self.numbers[row, col] = _is_number(token)
+                self.is_number[row, col] = _is_number(token)
                 if col:
                     self.left[row, col] = ids[tokens[col - 1] + token]
                 if col + 1 < len(tokens):
                     self.right[row, col] = ids[token + tokens[col + 1]]
-            self.short_single[row] = len(tokens) == 1 and 2 <= len(tokens[0]) <= 8
+            self.short_single[row] = any(_short_single(v) for v in _unqualified(form))
+            if form.qualifier and len(tokens) > 1:
+                # a closing country may be dropped before comparing: count it as met
+                self.qualifier[row, len(tokens) - 1] = True
         self.total = self.weights.sum(axis=1)
-        self.has_number: npt.NDArray[np.bool_] = np.asarray(self.numbers.any(axis=1))
+        self.has_number: npt.NDArray[np.bool_] = np.asarray(self.is_number.any(axis=1))
         self._rows = []
 
     def forms_of(self, positions: Ints) -> tuple[Ints, Ints]:
@@ -326,16 +375,20 @@ class FormTable:
         r_col, l_col, x_col = lookup(real), lookup(left), lookup(right)
         all_cols = np.concatenate([r_col, l_col, x_col], axis=1)
         per_part = v[:, all_cols].max(axis=2)  # (query parts, forms)
+        # series numbers and a closing country count as met (see the module docstring)
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
-        has_number = self.has_number[rows]
         if q_numbers.any():
-            per_part[q_numbers] = np.where(has_number, 1.0, per_part[q_numbers])
+            per_part[q_numbers] = np.where(self.has_number[rows], 1.0, per_part[q_numbers])
+        if q.qualifier and len(tokens) > 1:
+            per_part[-1] = 1.0
         q_weights = np.array([n._weight(tok) for tok in tokens])
         cover_q = q_weights @ per_part / q_weights.sum()
         list_part = np.maximum(column_best[r_col], column_best[l_col])
         list_part = np.maximum(list_part, column_best[x_col])
-        if q_numbers.any():
-            list_part = np.where(self.numbers[rows, :width], 1.0, list_part)
+        numbers = self.is_number[rows, :width]
+        free = numbers if q_numbers.any() else np.zeros_like(numbers)
+        free = free | (self.qualifier[rows, :width])
+        list_part = np.where(free, 1.0, list_part)
         cover_c = (self.weights[rows, :width] * list_part).sum(axis=1) / self.total[rows]
         person = self.person[rows]
         extra = np.where(person, PERSON_EXTRA, ORG_EXTRA)
@@ -343,26 +396,34 @@ class FormTable:
         score = (1 - extra) * high + extra * low
         size = self.size[rows]
         one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
+        # the cap spares a single token that pairs with every part of the other name
+        padding = np.arange(width)[None, :] >= size[:, None]
+        every = (per_part > 0).all(axis=0) & ((list_part > 0) | padding).all(axis=1)
         cap = np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP)
-        score = np.where(one_part, np.minimum(score, cap), score)
+        score = np.where(one_part & ~every, np.minimum(score, cap), score)
         return self._raising_rules(q, rows, score)
 
     def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
         """Rules of the scorer that can lift a score above its part-by-part value."""
-        letters = np.fromiter((self.letters[r] == q.letters for r in rows), bool, len(rows))
+        written = q.written
+
+        def same(r: int) -> bool:
+            return self.letters[r] == q.letters or (bool(written) and self.written[r] == written)
+
+        letters = np.fromiter((same(r) for r in rows), bool, len(rows))
         score = np.where(letters, np.maximum(score, 0.97), score)
         if cjk_characters(q.original):
             score = np.where(self.cjk[rows], 1.0, score)
-        short_query = len(q.tokens) == 1 and 2 <= len(q.tokens[0]) <= 8
-        if short_query:
+        if any(_short_single(v) for v in _unqualified(q)):
             candidates = np.flatnonzero(self.size[rows] >= 2)
         elif len(q.tokens) >= 2:
             candidates = np.flatnonzero(self.short_single[rows])
         else:
             candidates = np.zeros(0, dtype=np.int64)
         for k in candidates:
-            acronym = n._acronym_score(q, self.forms[rows[k]])
-            score[k] = max(score[k], acronym)
+            for a in _unqualified(q):
+                for b in _unqualified(self.forms[rows[k]]):
+                    score[k] = max(score[k], n._acronym_score(a, b))
         return score
 
 

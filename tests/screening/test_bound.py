@@ -1,0 +1,142 @@
+"""The ceiling is only useful if it is never below the full score: held to that on
+OpenSanctions' hard name pairs (both ways round), on real list names against each
+other, and on queries through the matcher, whose answers must not change."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from fullcourt.screening.bound import FormTable, evidence_margin
+from fullcourt.screening.index import ListEntity, build_index
+from fullcourt.screening.matcher import Matcher
+from fullcourt.screening.score import score_subject
+from fullcourt.screening.subject import Subject, can_match, make_subject
+
+
+def entity(position: int, schema: str, names: list[str]) -> ListEntity:
+    props = {"name": names[:1], "alias": names[1:]}
+    subject = make_subject(schema, props)
+    return ListEntity(f"e{position}", schema, names[0], subject, props, ("test",), ())
+
+
+def ceiling(query: Subject, candidate: ListEntity) -> float:
+    table = FormTable()
+    table.add(0, candidate.subject)
+    table.freeze()
+    return float(table.entity_ceilings(query, np.array([0], dtype=np.int64)).entities[0])
+
+
+def bench_rows(shared: Path) -> list[dict[str, str]]:
+    path = shared / "screening_eval" / "nomenklatura" / "name_bench_cases.csv"
+    with path.open(encoding="utf-8") as handle:
+        return list(csv.DictReader(handle))
+
+
+def test_never_below_the_score_on_the_benchmark_pairs(shared: Path) -> None:
+    below = []
+    for row in bench_rows(shared):
+        for left, right in ((row["name1"], row["name2"]), (row["name2"], row["name1"])):
+            query = make_subject(row["schema"], {"name": [left]})
+            candidate = entity(0, row["schema"], [right])
+            score = score_subject(query, candidate.subject).score
+            if score > ceiling(query, candidate):
+                below.append((left, right, score))
+    assert below == []
+
+
+@pytest.mark.parametrize(
+    ("schema", "query", "listed", "score_at_least"),
+    [
+        ("Vessel", "CHONMASAN", "CHON MA SAN", 0.9),  # same letters, other spacing
+        ("Organization", "KOMID", "Korea Mining Development Trading Corporation", 0.8),
+        ("Person", "Ri Pyongchol", "RI Pyong Chol", 0.9),  # a merged given name
+        ("Person", "김정은", "김정은", 1.0),  # compared in Hangul
+        ("Vessel", "ZU ZAG BONG 6", "ZU ZAG BONG 5", 0.8),  # series numbers
+        ("Person", "Abdulah Anshori", "Abdullah Anshori", 0.9),  # a doubled letter
+        ("Person", "William Clinton", "Bill Clinton", 0.8),  # a nickname
+    ],
+)
+def test_raising_rules_are_covered(
+    schema: str, query: str, listed: str, score_at_least: float
+) -> None:
+    subject = make_subject(schema, {"name": [query]})
+    candidate = entity(0, schema, [listed])
+    score = score_subject(subject, candidate.subject).score
+    assert score >= score_at_least
+    assert ceiling(subject, candidate) >= score
+
+
+def test_far_names_have_low_ceilings() -> None:
+    subject = make_subject("Person", {"name": ["Ingeborg Abrahamsen"]})
+    assert ceiling(subject, entity(0, "Person", ["KIM Jong Un"])) < 0.3
+    assert ceiling(subject, entity(0, "Person", ["Ingrid Abrahamsen"])) < 0.8
+
+
+def test_context_can_only_add_its_margin() -> None:
+    plain = make_subject("Person", {"name": ["Kim Yong Chol"]})
+    dated = make_subject("Person", {"name": ["Kim Yong Chol"], "birthDate": ["1946"]})
+    assert evidence_margin(plain) == 0.0
+    assert evidence_margin(dated) > 0.0
+    candidate = entity(0, "Person", ["KIM Yong Chol"])
+    assert ceiling(dated, candidate) >= score_subject(dated, candidate.subject).score
+
+
+def test_list_names_against_each_other(default_matcher: Matcher) -> None:
+    """Every listed name as a query against every candidate the index offers."""
+    index = default_matcher.index
+    below = []
+    for listed in index.entities[::3]:
+        for _, _, forms in listed.subject.names[:2]:
+            query = make_subject(listed.schema, {"name": [forms[0].original]})
+            positions = index.candidate_positions(query)
+            ceilings = index.forms.entity_ceilings(query, positions)
+            for k, position in enumerate(positions):
+                score = score_subject(query, index.entities[position].subject).score
+                if score > ceilings.entities[k]:
+                    below.append((forms[0].original, index.entities[position].caption))
+    assert below == []
+
+
+QUERIES = [
+    ("Person", {"name": ["Kim Jong Un"]}),
+    ("Person", {"name": ["Ri Pyong Chol"], "birthDate": ["1948"]}),
+    ("Person", {"name": ["金正恩"]}),
+    ("Person", {"name": ["Choe Ryong Hae"]}),
+    ("Person", {"name": ["Pak Pong Ju"]}),
+    ("Organization", {"name": ["KOMID"]}),
+    ("Organization", {"name": ["Korea Kwangson Banking"]}),
+    ("Vessel", {"name": ["CHONMASAN"]}),
+    ("Vessel", {"name": ["anything"], "imoNumber": ["IMO 8660313"]}),
+    ("LegalEntity", {"name": ["Foreign Trade Bank"]}),
+    ("Thing", {"name": ["Reconnaissance General Bureau"]}),
+    ("Person", {"name": ["John Smith"]}),
+]
+
+
+@pytest.mark.parametrize(("schema", "props"), QUERIES)
+@pytest.mark.parametrize("cutoff", [0.3, 0.5, 0.8])
+def test_matcher_answers_as_if_it_scored_everything(
+    default_matcher: Matcher, schema: str, props: dict[str, list[str]], cutoff: float
+) -> None:
+    query = make_subject(schema, props)
+    index = default_matcher.index
+    everything = []
+    for candidate in index.candidates(query):
+        if schema != "Thing" and not can_match(schema, candidate.schema):
+            continue
+        score = score_subject(query, candidate.subject).score
+        if score >= cutoff:
+            everything.append((score, candidate.id))
+    everything.sort(key=lambda pair: (-pair[0], pair[1]))
+    found = default_matcher.match(query, cutoff=cutoff, limit=5)
+    assert [(m.score.score, m.entity.id) for m in found] == everything[:5]
+
+
+def test_an_index_is_frozen_once_built() -> None:
+    index = build_index([entity(0, "Person", ["KIM Jong Un"])])
+    with pytest.raises(RuntimeError, match="frozen"):
+        index.add(entity(1, "Person", ["RI Pyong Chol"]))

@@ -1,0 +1,42 @@
+"""Matching on several processes gives the answers of one, in input order."""
+
+from __future__ import annotations
+
+import gc
+
+from fullcourt.screening.matcher import Matcher
+from fullcourt.screening.parallel import CHUNK, MatchSettings, default_workers, match_many
+
+NAMES = ["Kim Jong Un", "Ri Pyong Chol", "John Smith", "Choe Ryong Hae", "Pak Pong Ju"]
+
+
+def requests(count: int) -> list[tuple[str, dict[str, list[str]]]]:
+    return [("Person", {"name": [NAMES[i % len(NAMES)] + " " * (i % 3)]}) for i in range(count)]
+
+
+def answers(matcher: Matcher, workers: int, count: int) -> list[list[tuple[str, float, bool]]]:
+    found = match_many(matcher, requests(count), MatchSettings(limit=3), workers)
+    return [[(m.entity.id, m.score.score, m.match) for m in matches] for matches in found]
+
+
+def test_workers_answer_as_one_process(default_matcher: Matcher) -> None:
+    count = CHUNK * 5 + 7  # several chunks and a short last one
+    one = answers(default_matcher, 1, count)
+    assert len(one) == count
+    assert any(row and row[0][2] for row in one)  # the listed names are hits
+    assert answers(default_matcher, 2, count) == one
+
+
+def test_matches_point_into_the_parents_index(default_matcher: Matcher) -> None:
+    first = next(match_many(default_matcher, requests(1), MatchSettings(), 2))
+    assert first and first[0].entity in default_matcher.index.entities
+
+
+def test_the_heap_is_unfrozen_after_a_run(default_matcher: Matcher) -> None:
+    list(match_many(default_matcher, requests(3), MatchSettings(), 2))
+    assert gc.get_freeze_count() == 0
+
+
+def test_empty_input_and_worker_count(default_matcher: Matcher) -> None:
+    assert list(match_many(default_matcher, [], MatchSettings(), 2)) == []
+    assert default_workers() >= 1
