@@ -293,8 +293,9 @@ class FormTable:
         self.weights = np.zeros((count, width))
         self.is_number = np.zeros((count, width), dtype=bool)
         self.qualifier = np.zeros((count, width), dtype=bool)
-        self.letters: list[str] = [r[2].letters for r in rows]
-        self.written: list[str] = [r[2].written for r in rows]
+        self._spellings: dict[str, int] = {}
+        self.letters = np.array([self._spelling(r[2].letters) for r in rows], dtype=np.int64)
+        self.written = np.array([self._spelling(r[2].written) for r in rows], dtype=np.int64)
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
@@ -314,6 +315,12 @@ class FormTable:
         self.total = self.weights.sum(axis=1)
         self.has_number: npt.NDArray[np.bool_] = np.asarray(self.is_number.any(axis=1))
         self._rows = []
+
+    def _spelling(self, letters: str) -> int:
+        """An id per distinct run of letters, so equal spellings compare as numbers."""
+        if not letters:
+            return -1
+        return self._spellings.setdefault(letters, len(self._spellings))
 
     def forms_of(self, positions: Ints) -> tuple[Ints, Ints]:
         """Form rows of the entities at ``positions``, and each row's place in it."""
@@ -405,12 +412,9 @@ class FormTable:
 
     def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
         """Rules of the scorer that can lift a score above its part-by-part value."""
-        written = q.written
-
-        def same(r: int) -> bool:
-            return self.letters[r] == q.letters or (bool(written) and self.written[r] == written)
-
-        letters = np.fromiter((same(r) for r in rows), bool, len(rows))
+        letters = self.letters[rows] == self._spellings.get(q.letters, -2)
+        if q.written:
+            letters |= self.written[rows] == self._spellings.get(q.written, -2)
         score = np.where(letters, np.maximum(score, 0.97), score)
         if cjk_characters(q.original):
             score = np.where(self.cjk[rows], 1.0, score)

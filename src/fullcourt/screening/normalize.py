@@ -356,6 +356,7 @@ def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     return tuple(forms.values())
 
 
+@lru_cache(maxsize=200_000)
 def cjk_characters(name: str) -> tuple[str, ...]:
     """The Han, Hangul and Kana characters of a name, each one a name part.
 

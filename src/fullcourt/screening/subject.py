@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from followthemoney import model
 
@@ -106,6 +107,7 @@ def make_subject(schema: str, props: Mapping[str, list[str]]) -> Subject:
     )
 
 
+@lru_cache(maxsize=1024)
 def can_match(query_schema: str, candidate_schema: str) -> bool:
     """FtM's matchability: a LegalEntity query meets companies and people, not ships."""
     query, candidate = model.get(query_schema), model.get(candidate_schema)
