@@ -84,30 +84,23 @@ class Vocabulary:
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
         self.strings: list[str] = []
-        self._keys: dict[str, int] = {"": -1}
-        self._korean: list[int] = []
-        self._pinyin: list[int] = []
-        self._sound: list[int] = []
-        self._squeezed: list[int] = []
-        self._skeleton: list[int] = []
+        self._key_ids: dict[str, int] = {"": -1}
+        self._keys: list[list[int]] = []  # per token, one key id per rule in KEY_VALUES
+        self._token_keys: dict[str, tuple[Ints, Ints]] = {}
         self._part: set[int] = set()
         self._joined: set[int] = set()
-        self.korean = np.zeros(0, dtype=np.int64)
-        self.pinyin = np.zeros(0, dtype=np.int64)
-        self.sound = np.zeros(0, dtype=np.int64)
-        self.squeezed = np.zeros(0, dtype=np.int64)
-        self.skeleton = np.zeros(0, dtype=np.int64)
+        self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
 
     def key_id(self, key: str, kind: str) -> int:
         if not key:
             return -1
-        return self._keys.setdefault(f"{kind}:{key}", len(self._keys))
+        return self._key_ids.setdefault(f"{kind}:{key}", len(self._key_ids))
 
     def lookup_key(self, key: str, kind: str) -> int:
         """A query's key: one the lists never use matches nothing (-2)."""
-        return self._keys.get(f"{kind}:{key}", -2) if key else -1
+        return self._key_ids.get(f"{kind}:{key}", -2) if key else -1
 
     def add(self, token: str, joined: bool = False) -> int:
         found = self.ids.get(token)
@@ -116,20 +109,12 @@ class Vocabulary:
             return found
         self.ids[token] = len(self.strings)
         self.strings.append(token)
-        self._korean.append(self.key_id(_korean_key(token), "k"))
-        self._pinyin.append(self.key_id(pinyin_key(token), "p"))
-        self._sound.append(self.key_id(metaphone(token) if len(token) > 3 else "", "m"))
-        self._squeezed.append(self.key_id(t.squeeze(token), "q"))
-        self._skeleton.append(self.key_id(_skeleton_key(token), "s"))
+        self._keys.append([self.key_id(key, kind) for kind, key in _keys_of(token)])
         (self._joined if joined else self._part).add(self.ids[token])
         return self.ids[token]
 
     def freeze(self) -> None:
-        self.korean = np.array(self._korean, dtype=np.int64)
-        self.pinyin = np.array(self._pinyin, dtype=np.int64)
-        self.sound = np.array(self._sound, dtype=np.int64)
-        self.squeezed = np.array(self._squeezed, dtype=np.int64)
-        self.skeleton = np.array(self._skeleton, dtype=np.int64)
+        self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
         self.texts = np.array(self.strings, dtype=object)
@@ -138,26 +123,20 @@ class Vocabulary:
         self.is_joined = np.zeros(len(self.strings), dtype=bool)
         self.is_joined[list(self._joined)] = True
 
-    def relatives(self, token: str) -> Ints:
-        """Vocabulary ids of the tokens ``tokens.is_nickname`` pairs with ``token``."""
-        found = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
-        return np.array(found, dtype=np.int64)
-
-    def _shape_rules(
-        self, rows: Sequence[str], columns: Ints, texts: Sequence[str], c_len: Ints, r_len: Ints
-    ) -> Floats:
-        """Rules that look at a token's shape, not its letters one by one: doubled
-        letters written once, the consonants an abjad writes, and a part cut short
-        (the start of the other)."""
-        squeezed = np.array([self.lookup_key(t.squeeze(r), "q") for r in rows])[:, None]
-        skeleton = np.array([self.lookup_key(_skeleton_key(r), "s") for r in rows])[:, None]
-        out = np.where(self.squeezed[columns][None, :] == squeezed, t.DOUBLED_SIMILARITY, 0.0)
-        same = (self.skeleton[columns][None, :] == skeleton) & (skeleton != -1)
-        out = np.where(same, np.maximum(out, t.ABJAD_SIMILARITY), out)
-        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
-        shortest = np.minimum(c_len, r_len)
-        cut = (common == shortest) & (shortest >= 2)
-        return np.where(cut, np.maximum(out, n.TRUNCATED_SIMILARITY), out)
+    def token_keys(self, token: str) -> tuple[Ints, Ints]:
+        """A query token's keys in the vocabulary's numbering (one per rule in
+        ``KEY_VALUES``) and the ids of its nickname relatives; cached, since names
+        repeat from query to query."""
+        found = self._token_keys.get(token)
+        if found is None:
+            keys = np.array(
+                [self.lookup_key(key, kind) for kind, key in _keys_of(token)], dtype=np.int64
+            )
+            relatives = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
+            found = (keys, np.array(relatives, dtype=np.int64))
+            if len(self._token_keys) < 200_000:
+                self._token_keys[token] = found
+        return found
 
     def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
         """The most ``token_similarity(row, column)`` can be, for every pair at once."""
@@ -165,6 +144,7 @@ class Vocabulary:
             return np.zeros((len(rows), len(columns)))
         osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
         lev = cdist(rows, texts, scorer=Levenshtein.distance, dtype=np.int32)
+        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
         r_len = np.array([len(r) for r in rows], dtype=np.int64)[:, None]
         c_len = self.lengths[columns][None, :]
         longest = np.maximum(c_len, r_len).astype(np.float64)
@@ -175,21 +155,18 @@ class Vocabulary:
             1.0 - 0.5 * osa / longest - 0.04 * osa,
             np.maximum(0.0, 1.0 - 1.6 * lev / longest),
         )
-        best = spelling.copy()
-        kor = np.array([self.lookup_key(_korean_key(r), "k") for r in rows])[:, None]
-        pin = np.array([self.lookup_key(pinyin_key(r), "p") for r in rows])[:, None]
-        sound = np.array([self.lookup_key(metaphone(r), "m") if len(r) > 3 else -1 for r in rows])[
-            :, None
-        ]
-        variant = ((self.korean[columns][None, :] == kor) & (kor != -1)) | (
-            (self.pinyin[columns][None, :] == pin) & (pin != -1)
-        )
-        best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
-        best = np.maximum(best, self._shape_rules(rows, columns, texts, c_len, r_len))
-        alike = (self.sound[columns][None, :] == sound) & (sound != -1) & (spelling >= 0.3)
-        best = np.where(alike, np.maximum(best, 0.85), best)
-        for r, token in enumerate(rows):
-            relatives = self.relatives(token)
+        keyed = [self.token_keys(r) for r in rows]
+        mine = np.stack([keys for keys, _ in keyed])[:, None, :]
+        same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
+        # a shared sound counts only where the spelling is already near
+        same[:, :, SOUND] &= spelling >= 0.3
+        variant = same[:, :, :ABJAD].any(axis=2)  # the rules worth VARIANT_SIMILARITY
+        best = np.where(variant, np.maximum(spelling, t.VARIANT_SIMILARITY), spelling)
+        best = np.where(same[:, :, ABJAD:].any(axis=2), np.maximum(best, 0.85), best)
+        # a part cut short: the start of the other
+        cut = (common == shortest) & (shortest >= 2)
+        best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
+        for r, (_, relatives) in enumerate(keyed):
             if len(relatives):
                 mask = np.isin(columns, relatives)
                 best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
@@ -198,6 +175,27 @@ class Vocabulary:
         same_first = self.first[columns][None, :] == first
         best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
         return np.where(osa == 0, 1.0, best)
+
+
+def _keys_of(token: str) -> list[tuple[str, str]]:
+    """The keys two tokens share when a rule of ``token_similarity`` can pair them
+    whatever their spelling distance: Korean syllables, pinyin, doubled letters,
+    abjad consonants and sound (the last only for near spellings)."""
+    return [
+        ("k", _korean_key(token)),
+        ("p", pinyin_key(token)),
+        ("q", t.squeeze(token)),
+        ("s", _skeleton_key(token)),
+        ("m", metaphone(token) if len(token) > 3 else ""),
+    ]
+
+
+# What a shared key can give: the first three (Korean, pinyin, doubled letters) the
+# variant similarity, the last two (abjad consonants, sound) at most 0.85.
+KEY_VALUES = np.array(
+    [t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.ABJAD_SIMILARITY, 0.85]
+)
+ABJAD, SOUND = 3, 4
 
 
 def _skeleton_key(token: str) -> str:
@@ -312,6 +310,18 @@ class FormTable:
             if form.qualifier and len(tokens) > 1:
                 # a closing country may be dropped before comparing: count it as met
                 self.qualifier[row, len(tokens) - 1] = True
+        # each row's columns in one flat array: its parts, then its joined neighbours
+        flat: list[int] = []
+        self.offsets = np.zeros(count + 1, dtype=np.int64)
+        self.pair_at = np.full((count, width), -1, dtype=np.int64)  # joined with next
+        for row, (_, _, form, _, _) in enumerate(rows):
+            size = len(form.tokens)
+            flat.extend(self.real[row, :size].tolist())
+            flat.extend(self.right[row, : size - 1].tolist())
+            self.pair_at[row, : size - 1] = np.arange(size, 2 * size - 1)
+            self.offsets[row + 1] = len(flat)
+        self.flat = np.array(flat, dtype=np.int64)
+        self.first = np.array([ord(r[2].tokens[0][0]) for r in rows], dtype=np.int64)
         self.total = self.weights.sum(axis=1)
         self.has_number: npt.NDArray[np.bool_] = np.asarray(self.is_number.any(axis=1))
         self._rows = []
@@ -351,10 +361,10 @@ class FormTable:
     def _form_ceilings(self, q: NameForm, rows: Ints) -> Floats:
         vocab = self.vocabulary
         width = int(self.size[rows].max())
-        real, left = self.real[rows, :width], self.left[rows, :width]
-        right = self.right[rows, :width]
-        used = np.concatenate([real.ravel(), left.ravel(), right.ravel()])
-        columns = np.unique(used[used >= 0])
+        begin, lengths = self.offsets[rows], self.offsets[rows + 1] - self.offsets[rows]
+        starts = np.cumsum(lengths) - lengths  # each row's place in the gathered array
+        gathered = np.repeat(begin - starts, lengths) + np.arange(int(lengths.sum()))
+        columns, local = np.unique(self.flat[gathered], return_inverse=True)
         texts = vocab.texts[columns].tolist()
         # a string seen both as a part and as two joined parts is tried both ways
         is_real, is_joined = vocab.is_part[columns], vocab.is_joined[columns]
@@ -369,19 +379,19 @@ class FormTable:
         for p in range(len(pairs)):
             v[p] = np.maximum(v[p], merged[p])
             v[p + 1] = np.maximum(v[p + 1], merged[p])
-        column_best = np.max(np.vstack([v, merged]), axis=0) if len(tokens) else v
-        # list-side credit: a joined column serves both of its parts
-        column_best = np.append(column_best, 0.0)
-        v = np.hstack([v, np.zeros((len(tokens), 1))])
-        sentinel = len(columns)
-
-        def lookup(ids: Ints) -> Ints:
-            place = np.searchsorted(columns, np.where(ids >= 0, ids, 0))
-            return np.where(ids >= 0, place, sentinel)
-
-        r_col, l_col, x_col = lookup(real), lookup(left), lookup(right)
-        all_cols = np.concatenate([r_col, l_col, x_col], axis=1)
-        per_part = v[:, all_cols].max(axis=2)  # (query parts, forms)
+        per_part = np.maximum.reduceat(v[:, local], starts, axis=1)  # (query parts, forms)
+        # list-side credit: a part, or a joined pair it belongs to, met by the query
+        column_best = np.max(np.vstack([v, merged]), axis=0)
+        flat_best = np.append(column_best[local], 0.0)
+        sentinel = len(local)
+        position = starts[:, None] + np.arange(width)[None, :]
+        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
+        pair = self.pair_at[rows, :width]
+        right = np.where(pair >= 0, starts[:, None] + pair, sentinel)
+        left = np.full_like(right, sentinel)
+        left[:, 1:] = right[:, :-1]
+        list_part = np.where(padding, 0.0, flat_best[np.where(padding, sentinel, position)])
+        list_part = np.maximum(list_part, np.maximum(flat_best[left], flat_best[right]))
         # series numbers and a closing country count as met (see the module docstring)
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
         if q_numbers.any():
@@ -390,8 +400,6 @@ class FormTable:
             per_part[-1] = 1.0
         q_weights = np.array([n._weight(tok) for tok in tokens])
         cover_q = q_weights @ per_part / q_weights.sum()
-        list_part = np.maximum(column_best[r_col], column_best[l_col])
-        list_part = np.maximum(list_part, column_best[x_col])
         numbers = self.is_number[rows, :width]
         free = numbers if q_numbers.any() else np.zeros_like(numbers)
         free = free | (self.qualifier[rows, :width])
@@ -404,7 +412,6 @@ class FormTable:
         size = self.size[rows]
         one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
         # the cap spares a single token that pairs with every part of the other name
-        padding = np.arange(width)[None, :] >= size[:, None]
         every = (per_part > 0).all(axis=0) & ((list_part > 0) | padding).all(axis=1)
         cap = np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP)
         score = np.where(one_part & ~every, np.minimum(score, cap), score)
@@ -418,10 +425,12 @@ class FormTable:
         score = np.where(letters, np.maximum(score, 0.97), score)
         if cjk_characters(q.original):
             score = np.where(self.cjk[rows], 1.0, score)
+        # an acronym starts with the first letter of the name it shortens
+        initial = self.first[rows] == ord(q.tokens[0][0])
         if any(_short_single(v) for v in _unqualified(q)):
-            candidates = np.flatnonzero(self.size[rows] >= 2)
+            candidates = np.flatnonzero(initial & (self.size[rows] >= 2))
         elif len(q.tokens) >= 2:
-            candidates = np.flatnonzero(self.short_single[rows])
+            candidates = np.flatnonzero(initial & self.short_single[rows])
         else:
             candidates = np.zeros(0, dtype=np.int64)
         for k in candidates:
