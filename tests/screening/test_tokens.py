@@ -32,3 +32,24 @@ def test_similarity(a: str, b: str, low: float, high: float) -> None:
 def test_no_slips_in_short_tokens() -> None:
     assert [allowed_edits(n) for n in (2, 3, 4, 8, 9, 13, 14)] == [0, 0, 1, 1, 2, 2, 3]
     assert is_nickname("ben", "benjamin") and not is_nickname("ben", "bernard")
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "person", "low", "high"),
+    [
+        ("abd", "abdul", True, 0.9, 0.95),  # "Abd al-Aziz" is "Abdul Aziz"
+        ("abdel", "abdul", False, 0.9, 0.95),
+        ("abd", "ahmad", True, 0.0, 0.5),  # another name, not a spelling of "Abd"
+        ("sergejs", "sergey", True, 0.8, 0.9),  # Latvian nominative ending
+        ("lavrovs", "lavrov", True, 0.85, 0.95),
+        ("sergejs", "sergey", False, 0.0, 0.6),  # companies have no such ending
+        ("rost", "troost", True, 0.8, 0.9),  # one slip and a doubled letter
+        ("ahmed", "ahmad", True, 0.8, 0.9),
+    ],
+)
+def test_arabic_baltic_and_doubled_letters(
+    a: str, b: str, person: bool, low: float, high: float
+) -> None:
+    found = token_similarity(a, b, False, person=person)
+    assert low <= found <= high
+    assert found == token_similarity(b, a, False, person=person)

@@ -92,6 +92,10 @@ class Vocabulary:
         self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
+        self.ends_s = np.zeros(0, dtype=bool)
+        self.ending = np.zeros(0, dtype=bool)
+        self.squeezed_texts = np.zeros(0, dtype=object)
+        self.squeezed_lengths = np.zeros(0, dtype=np.int64)
 
     def key_id(self, key: str, kind: str) -> int:
         if not key:
@@ -117,6 +121,10 @@ class Vocabulary:
         self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
+        self.ends_s = np.array([s.endswith("s") for s in self.strings], dtype=bool)
+        self.squeezed_texts = np.array([t.squeeze(s) for s in self.strings], dtype=object)
+        self.squeezed_lengths = np.array([len(s) for s in self.squeezed_texts], dtype=np.int64)
+        self.ending = self.ends_s & (self.lengths >= 5)
         self.texts = np.array(self.strings, dtype=object)
         self.is_part = np.zeros(len(self.strings), dtype=bool)
         self.is_part[list(self._part)] = True
@@ -138,6 +146,20 @@ class Vocabulary:
                 self._token_keys[token] = found
         return found
 
+    def _ending_ceiling(
+        self, rows: Sequence[str], columns: Ints, osa: Ints, lev: Ints, longest: Floats
+    ) -> Floats:
+        """The most ``tokens.ending_stem`` can give: taking one letter off one token
+        takes at most one edit off the distance, and the stems are no longer."""
+        r_s = np.array([len(r) >= 5 and r.endswith("s") for r in rows])[:, None]
+        r_end = np.array([r.endswith("s") for r in rows])[:, None]
+        c_s, c_end = self.ending[columns][None, :], self.ends_s[columns][None, :]
+        applies = (r_s & ~c_end) | (c_s & ~r_end)
+        edits, distance = np.maximum(osa - 1, 0), np.maximum(lev - 1, 0)
+        close = 1.0 - 0.5 * edits / longest - 0.04 * edits
+        far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
+        return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
+
     def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
         """The most ``token_similarity(row, column)`` can be, for every pair at once."""
         if not len(columns) or not rows:
@@ -149,19 +171,28 @@ class Vocabulary:
         c_len = self.lengths[columns][None, :]
         longest = np.maximum(c_len, r_len).astype(np.float64)
         shortest = np.minimum(c_len, r_len)
-        allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
-        spelling = np.where(
-            osa <= allowed,
-            1.0 - 0.5 * osa / longest - 0.04 * osa,
-            np.maximum(0.0, 1.0 - 1.6 * lev / longest),
+        spelling = _spelling(osa, lev, longest, shortest)
+        # the same without doubled letters
+        squeezed = [t.squeeze(r) for r in rows]
+        s_len = np.array([len(r) for r in squeezed], dtype=np.int64)[:, None]
+        sc_len = self.squeezed_lengths[columns][None, :]
+        spelling = np.maximum(
+            spelling,
+            _spelling(
+                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=OSA.distance),
+                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=Levenshtein.distance),
+                np.maximum(sc_len, s_len).astype(np.float64),
+                np.minimum(sc_len, s_len),
+            ),
         )
+        best = np.maximum(spelling, self._ending_ceiling(rows, columns, osa, lev, longest))
         keyed = [self.token_keys(r) for r in rows]
         mine = np.stack([keys for keys, _ in keyed])[:, None, :]
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
         # a shared sound counts only where the spelling is already near
-        same[:, :, SOUND] &= spelling >= 0.3
+        same[:, :, SOUND] &= best >= 0.3
         variant = same[:, :, :ABJAD].any(axis=2)  # the rules worth VARIANT_SIMILARITY
-        best = np.where(variant, np.maximum(spelling, t.VARIANT_SIMILARITY), spelling)
+        best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
         best = np.where(same[:, :, ABJAD:].any(axis=2), np.maximum(best, 0.85), best)
         # a part cut short: the start of the other
         cut = (common == shortest) & (shortest >= 2)
@@ -177,6 +208,14 @@ class Vocabulary:
         return np.where(osa == 0, 1.0, best)
 
 
+def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
+    """``tokens._spelling`` for every pair at once, from their distances."""
+    allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
+    close = 1.0 - 0.5 * osa / longest - 0.04 * osa
+    far = np.maximum(0.0, 1.0 - 1.6 * lev / longest)
+    return np.where(osa <= allowed, close, far)
+
+
 def _keys_of(token: str) -> list[tuple[str, str]]:
     """The keys two tokens share when a rule of ``token_similarity`` can pair them
     whatever their spelling distance: Korean syllables, pinyin, doubled letters,
@@ -185,17 +224,22 @@ def _keys_of(token: str) -> list[tuple[str, str]]:
         ("k", _korean_key(token)),
         ("p", pinyin_key(token)),
         ("q", t.squeeze(token)),
+        ("a", "abd" if token in t.ABD_FORMS else ""),
         ("s", _skeleton_key(token)),
         ("m", metaphone(token) if len(token) > 3 else ""),
     ]
 
 
-# What a shared key can give: the first three (Korean, pinyin, doubled letters) the
-# variant similarity, the last two (abjad consonants, sound) at most 0.85.
+# What a shared key can give: the first four (Korean, pinyin, doubled letters, the
+# forms of "Abd") the variant similarity, the last two (abjad consonants, sound) at
+# most 0.85.
 KEY_VALUES = np.array(
-    [t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.ABJAD_SIMILARITY, 0.85]
+    [
+        *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
+        *(t.ABJAD_SIMILARITY, 0.85),
+    ]
 )
-ABJAD, SOUND = 3, 4
+ABJAD, SOUND = 4, 5
 
 
 def _skeleton_key(token: str) -> str:
