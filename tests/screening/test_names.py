@@ -148,6 +148,8 @@ def test_east_asian_names_drop_no_parts() -> None:
         ("Bank of China", "Bank", "Company", False),  # "of China" is the name itself
         ("Microsoft Corporation", "Microsoft Corp.", "Company", True),  # generic words agree
         ("KO TAE BIN", "KO TAE BIN", "Person", True),  # a closing "bin" is a name part
+        ("Deutsche Bank AG", "Deutsche Bank GmbH", "Company", False),  # two registered forms
+        ("Rosneft Trading S.A.", "Rosneft Trading SA", "Company", True),  # one form, spelled
     ],
 )
 def test_place_qualifiers_and_legal_words(a: str, b: str, schema: str, hit: bool) -> None:

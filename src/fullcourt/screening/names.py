@@ -310,7 +310,9 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     # "Corp." and "Company" are words every form of company uses: only two registered
     # forms (AG against GmbH, LP against LLC) disagree
     if q_forms and c_forms and q_forms.isdisjoint(c_forms):
-        score -= LEGAL_FORM_PENALTY
+        # two registered forms of one name are two companies of a group, as a country
+        # closing one of them is (SUBSIDIARY_CAP): worth a look, not a hit
+        score = min(score - LEGAL_FORM_PENALTY, SUBSIDIARY_CAP)
         notes.append(f"legal form differs: {' '.join(q.legal)} / {' '.join(c.legal)}")
     paired_q = {i for i, _, _ in pairs}
     paired_c = {j for _, j, _ in pairs}
