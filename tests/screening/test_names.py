@@ -149,6 +149,7 @@ def test_east_asian_names_drop_no_parts() -> None:
         ("Microsoft Corporation", "Microsoft Corp.", "Company", True),  # generic words agree
         ("KO TAE BIN", "KO TAE BIN", "Person", True),  # a closing "bin" is a name part
         ("Deutsche Bank AG", "Deutsche Bank GmbH", "Company", False),  # two registered forms
+        ("Ben Netanyahu", "Benjamin Netanyahu", "Person", True),  # no father before "Ben"
         ("Rosneft Trading S.A.", "Rosneft Trading SA", "Company", True),  # one form, spelled
     ],
 )

@@ -247,8 +247,13 @@ def _split(text: str, is_org: bool) -> NameForm:
         elif not is_org and token in HONORIFICS and position < len(raw) - 1:
             continue
         # a particle joins the parts around it; at the end it joins nothing and is a
-        # name part itself (the Korean syllable "Bin" in "KO TAE BIN")
-        elif token in PARTICLES and 0 < len(raw) - 1 != position:
+        # name part itself (the Korean syllable "Bin" in "KO TAE BIN"), and "son of"
+        # opening a name has no father before it: "Ben Netanyahu" is Benjamin
+        elif (
+            token in PARTICLES
+            and 0 < len(raw) - 1 != position
+            and not (position == 0 and token in PATRONYMIC)
+        ):
             particles.append(token)
         else:
             tokens.append(token)
