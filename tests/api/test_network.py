@@ -65,6 +65,10 @@ def test_exposure(net: TestClient) -> None:
     vessels = net.get("/exposure", params={"dataset": "un_sc_sanctions", "category": "vessel"})
     assert {r["category"] for r in vessels.json()["results"]} == {"vessel"}
     assert net.get("/exposure", params={"category": "boat"}).status_code == 422
+    owned = net.get("/exposure", params={"dataset": "un_sc_sanctions", "link_type": "ownership"})
+    assert "ofac-9346" not in {r["party"]["id"] for r in owned.json()["results"]}
+    unknown = net.get("/exposure", params={"link_type": "friendship"})
+    assert unknown.status_code == 422 and "unknown link type" in unknown.json()["detail"]
 
 
 def test_ownership(net: TestClient) -> None:

@@ -96,6 +96,19 @@ def test_exposure(cli: CliRunner) -> None:
     assert invoke(cli, "exposure", "--country", "xx", "--json") == ""
 
 
+def test_exposure_through_some_links_only(cli: CliRunner) -> None:
+    args = ("exposure", "--dataset", "un_sc_sanctions", "--json", "--top", "50")
+    linked = lines(invoke(cli, *args, "--link-type", "linked"))
+    texts = [path["text"] for row in linked for path in row["paths"]]
+    assert texts and all("[linked:" in text for text in texts)
+    assert not any("[ownership" in text or "[directorship" in text for text in texts)
+    # Tanchon is reached through an OFAC "Linked To"; through ownership alone it is not
+    owned = lines(invoke(cli, *args, "--link-type", "ownership"))
+    assert "ofac-9346" in {r["id"] for r in linked} - {r["id"] for r in owned}
+    failed = invoke(cli, *args, "--link-type", "friendship", code=1)
+    assert "unknown link type friendship" in failed
+
+
 def test_ownership(cli: CliRunner) -> None:
     data = json.loads(invoke(cli, "ownership", "9346", "--json"))
     # a designated party: blocked by its own designation, no owner in the lists

@@ -279,11 +279,23 @@ def network_router(engine: Engine) -> APIRouter:
         dataset: Annotated[
             list[str] | None, Query(description="Exposure to these lists (default: all)")
         ] = None,
+        link_type: Annotated[
+            list[str] | None,
+            Query(description="Only through these links, e.g. ownership, address"),
+        ] = None,
     ) -> dict[str, Any]:
         countries = [c.lower() for c in country] if country else None
-        rows = most_exposed(
-            analysis(), top=top, category=category, countries=countries, datasets=dataset
-        )
+        try:
+            rows = most_exposed(
+                analysis(),
+                top=top,
+                category=category,
+                countries=countries,
+                datasets=dataset,
+                link_types=link_type,
+            )
+        except StoreError as exc:
+            raise HTTPException(422, str(exc)) from None
         return {"against": dataset, "results": plain(rows)}
 
     @router.get(

@@ -163,6 +163,10 @@ def exposure(
         list[str] | None,
         typer.Option(help="Exposure to these lists' designations (default: all lists)."),
     ] = None,
+    link_type: Annotated[
+        list[str] | None,
+        typer.Option(help="Only through these links, e.g. ownership, directorship, address."),
+    ] = None,
     as_json: Annotated[
         bool, typer.Option("--json", help="One JSON object per line: id, score, paths...")
     ] = False,
@@ -178,6 +182,7 @@ def exposure(
         category=category.value if category else None,
         countries=countries,
         datasets=dataset or None,
+        link_types=link_type or None,
     )
     if as_json:
         for row in rows:

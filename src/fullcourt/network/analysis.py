@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from fullcourt.network import model as m
 from fullcourt.network.clusters import Cluster, find_clusters
-from fullcourt.network.exposure import Exposure, compute_exposure
+from fullcourt.network.exposure import LINK_WEIGHTS, Exposure, Settings, compute_exposure
 from fullcourt.network.graph import Graph
 from fullcourt.network.loader import graph_from_store
 from fullcourt.network.ownership import EU, OFAC, UK, Finding, Rule, assess_graph
@@ -40,7 +40,9 @@ class ListVersion:
 class Analysis:
     graph: Graph
     versions: tuple[ListVersion, ...] = ()
-    _exposure: dict[tuple[str, ...] | None, Exposure] = field(default_factory=dict, repr=False)
+    _exposure: dict[tuple[tuple[str, ...] | None, tuple[str, ...] | None], Exposure] = field(
+        default_factory=dict, repr=False
+    )
     _findings: dict[str, dict[str, Finding]] = field(default_factory=dict, repr=False)
     _clusters: list[Cluster] | None = field(default=None, repr=False)
 
@@ -62,12 +64,24 @@ class Analysis:
             raise StoreError(f"no party {key!r} in the network of the current lists")
         return node
 
-    def exposure(self, datasets: Iterable[str] | None = None) -> Exposure:
-        """Exposure to the designations of ``datasets`` (of any list when None)."""
-        key = None if datasets is None else tuple(sorted(set(datasets)))
-        if key not in self._exposure:
-            self._exposure[key] = compute_exposure(self.graph, datasets=key)
-        return self._exposure[key]
+    def exposure(
+        self, datasets: Iterable[str] | None = None, link_types: Iterable[str] | None = None
+    ) -> Exposure:
+        """Exposure to the designations of ``datasets`` (of any list when None), through
+        links of ``link_types`` only (any kind when None): "how close through ownership
+        alone" is a question of its own."""
+        lists = None if datasets is None else tuple(sorted(set(datasets)))
+        kinds = None if link_types is None else tuple(sorted(set(link_types)))
+        if (lists, kinds) not in self._exposure:
+            unknown = sorted(set(kinds or ()) - set(LINK_WEIGHTS))
+            if unknown:
+                raise StoreError(
+                    f"unknown link type {', '.join(unknown)}; use {', '.join(sorted(LINK_WEIGHTS))}"
+                )
+            settings = Settings(kinds=frozenset(kinds) if kinds is not None else None)
+            found = compute_exposure(self.graph, datasets=lists, settings=settings)
+            self._exposure[lists, kinds] = found
+        return self._exposure[lists, kinds]
 
     def findings(self, rule: str) -> dict[str, Finding]:
         """The 50% rule under ``rule`` (ofac, eu or uk) for every party it decides."""

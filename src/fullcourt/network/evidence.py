@@ -179,9 +179,11 @@ def most_exposed(
     countries: Collection[str] | None = None,
     datasets: Collection[str] | None = None,
     paths: int = 1,
+    link_types: Collection[str] | None = None,
 ) -> list[Exposed]:
-    """Parties not designated by ``datasets`` (by any list when None), most exposed first."""
-    found = analysis.exposure(datasets)
+    """Parties not designated by ``datasets`` (by any list when None), most exposed first,
+    through links of ``link_types`` only when given."""
+    found = analysis.exposure(datasets, link_types)
     rows = ranked(analysis.graph, found, category=category, countries=countries, limit=top)
     return [
         Exposed(
