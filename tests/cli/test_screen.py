@@ -182,6 +182,26 @@ def test_explicit_maps_and_schema(app: typer.Typer, db: Path, tmp_path: Path) ->
     ]
 
 
+def test_the_stable_interface(app: typer.Typer, db: Path, tmp_path: Path) -> None:
+    """``screen FILE --name-column COL --schema S --format jsonl -o OUT``, as the issue
+    names it: --format is the output's, the input's is read from the file."""
+    path = tmp_path / "people.csv"
+    path.write_text("who,born\nKIM JONG-UN,1984\nEmily Johnson,1990\n", encoding="utf-8")
+    out = tmp_path / "hits.txt"  # the extension says nothing: --format does
+    args = ("screen", str(path), "--name-column", "who", "--schema", "Person")
+    invoke(app, db, *args, "--format", "jsonl", "-o", str(out))
+    lines = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    assert [line["query"]["name"] for line in lines] == [["KIM JONG-UN"], ["Emily Johnson"]]
+    first = lines[0]["results"][0]
+    records = {(r["dataset"], r["source_id"]) for r in first["records"]}
+    assert first["match"] and ("us_ofac_sdn", "20157") in records
+    assert lines[1]["results"] == [] or not lines[1]["results"][0]["match"]
+    invoke(app, db, *args, "--format", "csv", "-o", str(out))
+    rows = list(csv.DictReader(io.StringIO(out.read_text(encoding="utf-8"))))
+    assert rows[0]["input_name"] == "KIM JONG-UN"
+    invoke(app, db, *args, "--format", "xml", code=1)
+
+
 def test_a_missing_column_fails_before_any_screening(app: typer.Typer, db: Path) -> None:
     _, error = invoke(app, db, "screen", str(FIXTURE), "--map", "name=Customer", code=1)
     assert error.strip().count("\n") == 0

@@ -82,7 +82,7 @@ Writer = Callable[[Query, str, list[dict[str, Any]], str | None], None]
 def _output_format(output: str, given: str | None) -> str:
     if given is not None:
         if given not in FORMATS:
-            raise SourceError(f"--output-format must be csv or jsonl, not {given!r}")
+            raise SourceError(f"--format must be csv or jsonl, not {given!r}")
         return given
     return "jsonl" if output.endswith((".jsonl", ".json", ".ndjson")) else "csv"
 
@@ -161,8 +161,17 @@ def _summary(tally: Tally, seconds: float, plan: ColumnPlan, encodings: set[str]
 
 def screen(
     file: Annotated[Path, typer.Argument(help="Customer file: CSV or JSON lines.")],
-    fmt: Annotated[str | None, typer.Option("--format", help="csv or jsonl.")] = None,
+    name_column: Annotated[
+        str | None, typer.Option(help="Column with the names (same as --map name=COL).")
+    ] = None,
     schema: Annotated[str, typer.Option(help=", ".join(SCHEMATA))] = "LegalEntity",
+    fmt: Annotated[
+        str | None,
+        typer.Option("--format", "--output-format", help="Output: csv or jsonl (default: by -o)."),
+    ] = None,
+    input_format: Annotated[
+        str | None, typer.Option(help="Input: csv or jsonl (default: read from the file).")
+    ] = None,
     maps: Annotated[
         list[str] | None, typer.Option("--map", help="PROPERTY=COLUMN, e.g. birthDate=DOB.")
     ] = None,
@@ -173,7 +182,6 @@ def screen(
     threshold: Annotated[float, typer.Option(help="Score for a match.")] = DEFAULT_THRESHOLD,
     limit: Annotated[int, typer.Option(help="Results per row.")] = 3,
     output: Annotated[str, typer.Option("--output", "-o", help="File, or '-'.")] = "-",
-    output_format: Annotated[str | None, typer.Option(help="csv or jsonl.")] = None,
     only_matches: Annotated[bool, typer.Option(help="Only rows with hits.")] = False,
     dataset: Annotated[list[str] | None, typer.Option(help="Only these lists.")] = None,
     actor: Annotated[str | None, typer.Option(help="Who runs it (default: user).")] = None,
@@ -183,13 +191,15 @@ def screen(
     db: DbOption = None,
 ) -> None:
     """Screen every row of a customer file against the lists, streaming."""
-    out_fmt = _output_format(output, output_format)
+    out_fmt = _output_format(output, fmt)
+    if name_column is not None:
+        maps = [*(maps or []), f"name={name_column}"]
     engine = BatchEngine.for_store(db)
     settings = RunSettings(
         threshold, limit, frozenset(dataset or []) or None, actor or getpass.getuser()
     )
     with file.open("rb") as handle:
-        customers = read_customers(handle, name=str(file), fmt=fmt)
+        customers = read_customers(handle, name=str(file), fmt=input_format)
         plan = plan_columns(
             customers.columns,
             parse_maps(maps or []),
