@@ -96,6 +96,12 @@ def test_unreadable_typed_values_are_refused_not_dropped() -> None:
     ]
 
 
+def test_a_date_keeps_the_part_that_can_be_read() -> None:
+    # a day or month out of range is a slip: the month or year still tells people apart
+    _, props = prepare("Person", {"name": ["Kim"], "birthDate": ["1974-01-32", "1966-13-01"]})
+    assert props["birthDate"] == ["1974-01", "1966"]
+
+
 def test_a_query_needs_a_value() -> None:
     (problem,) = problems("Person", {"name": [""]})
     assert problem["msg"] == "a query needs at least one property value"

@@ -6,7 +6,7 @@ schema does not have is refused rather than ignored (``birthdate`` for
 ``birthDate`` would otherwise silently screen on the name alone). Countries, dates
 and gender are cleaned the way the lists were (``North Korea`` -> ``kp``), so the
 same customer gets the same query key however it was typed; a value that cannot be
-read is refused, never dropped.
+read is refused, never dropped (a date keeps its readable part: 1974-01-32 is 1974-01).
 """
 
 from __future__ import annotations
@@ -113,10 +113,20 @@ def _clean(
 
 
 def _normalise(prop: Property, text: str) -> str | None:
-    """The value as the lists hold it; None when a typed value cannot be read."""
+    """The value as the lists hold it; None when a typed value cannot be read.
+
+    A date whose day or month cannot be (1974-01-32, a typing slip or a placeholder in
+    a customer record) keeps the part that can, the month or the year: yente clients
+    send such records, and a birth year still tells people apart."""
     if not text or prop.type.name not in HINTS:
         return text
-    return prop.type.clean(text)
+    cleaned = prop.type.clean(text)
+    if cleaned is None and prop.type == registry.date:
+        for size in (7, 4):
+            head = text.strip()[:size]
+            if len(head) == size and (cleaned := prop.type.clean(head)) is not None:
+                break
+    return cleaned
 
 
 def _problem(loc: tuple[str | int, ...], msg: str, given: object) -> Problem:
