@@ -150,3 +150,21 @@ def test_decisions_without_an_audit_log_are_still_kept(tmp_path: Path) -> None:
     decisions = Decisions(tmp_path / "decisions.jsonl")
     made = decisions.record("q", "e", "false_positive", "A. Analyst")
     assert decisions.current() == {("q", "e"): made}
+
+
+def test_synced_in_groups_the_chain_is_the_same(tmp_path: Path) -> None:
+    log = AuditLog(tmp_path / "audit.jsonl")
+    with log.synced_every(3):
+        receipts = [log.append("screening", {"n": n}) for n in range(7)]
+    assert log.verify() == 7
+    assert [event["hash"] for event in log] == receipts
+
+
+def test_two_writers_keep_one_chain(tmp_path: Path) -> None:
+    # the API and a batch run append to one file; each must read the other's last hash
+    path = tmp_path / "audit.jsonl"
+    api, batch = AuditLog(path), AuditLog(path)
+    for n in range(4):
+        api.append("screening", {"n": n})
+        batch.append("batch_row", {"n": n})
+    assert AuditLog(path).verify() == 8

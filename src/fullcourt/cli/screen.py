@@ -215,6 +215,7 @@ def screen(
         with (
             open_writer(output, out_fmt, threshold if only_matches else None) as write,
             _progress(err) as tick,
+            _synced(engine),
         ):
             tally = screen_rows(
                 engine, customers.rows, plan, write, settings, tick, workers or default_workers()
@@ -222,6 +223,20 @@ def screen(
     seconds = time.monotonic() - started
     _log(engine, "batch_finished", {**run, **tally.counts(), "seconds": round(seconds, 3)})
     _summary(tally, seconds, plan, customers.encodings)
+
+
+AUDIT_SYNC_ROWS = 1000
+
+
+@contextmanager
+def _synced(engine: Engine) -> Iterator[None]:
+    """Rows' audit events synced to disk in groups; ``batch_finished``, written after,
+    is synced on its own and proves the run's events complete."""
+    if engine.audit is None:
+        yield
+        return
+    with engine.audit.synced_every(AUDIT_SYNC_ROWS):
+        yield
 
 
 def _log(engine: Engine, kind: str, body: dict[str, Any]) -> None:
