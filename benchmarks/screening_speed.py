@@ -242,13 +242,26 @@ def judge(query: Query, matches: Sequence[Match]) -> Verdict:
 # --- fullcourt ----------------------------------------------------------------------
 
 
-def run_single(matcher: Matcher, queries: Sequence[Query]) -> tuple[float, Quality]:
+def run_single(matcher: Matcher, queries: Sequence[Query]) -> tuple[float, Quality, list[Verdict]]:
     verdicts = []
     start = time.perf_counter()
     for query in queries:
         matches = matcher.match(make_subject("Person", query.props), limit=LIMIT)
         verdicts.append(judge(query, matches))
-    return time.perf_counter() - start, grade(queries, verdicts)
+    return time.perf_counter() - start, grade(queries, verdicts), verdicts
+
+
+def still_listed(entities: Sequence[ListEntity], positives: Sequence[Query]) -> list[bool]:
+    """Whether each listed person's name is still on the loaded lists: the fixtures were
+    cut from an older UN list, and people delisted since (2025: Abu Mohammed al-Jawlani,
+    Anas Khattab) cannot be found in the 2026 one."""
+    keys = {name_key(n) for e in entities for n in entity_names(e.properties)}
+    keys |= {k.replace(" ", "") for k in keys}
+    return [
+        q.listed_name is not None
+        and (name_key(q.listed_name) in keys or name_key(q.listed_name).replace(" ", "") in keys)
+        for q in positives
+    ]
 
 
 def run_batch(matcher: Matcher, queries: Sequence[Query], repeats: int) -> tuple[float, int]:
@@ -482,7 +495,9 @@ def main(shared: Path) -> None:
             f"read and indexed in {indexed:.1f} s"
         )
 
-        single_s, ours = run_single(matcher, queries)
+        single_s, ours, verdicts = run_single(matcher, queries)
+        listed = still_listed(entities, positives)
+        found_listed = sum(v.person_first for v, on in zip(verdicts, listed, strict=False) if on)
         single_qps = len(queries) / single_s
         print(f"fullcourt, one process: {single_qps:,.0f} queries/s")
 
@@ -575,8 +590,13 @@ def main(shared: Path) -> None:
         f"batch ({BATCH_WORKERS} workers) over nomenklatura one process: "
         f"{batch_qps / nk_qps:,.0f}x"
     )
+    print(
+        f"recall among the {sum(listed)} listed people still on the loaded lists: "
+        f"{found_listed / sum(listed):.4f} ({found_listed}/{sum(listed)})"
+    )
     targets = [
         ("recall (listed person first) >= 0.98", ours.recall >= 0.98),
+        ("recall among people still listed >= 0.98", found_listed / sum(listed) >= 0.98),
         ("negatives with a hit <= 1%", ours.false_rate <= 0.01),
         ("batch >= 5,000 names/s", batch_qps >= 5000),
         ("HTTP p99 < 20 ms", p99 < 20),

@@ -93,6 +93,7 @@ class Vocabulary:
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
         self.ends_s = np.zeros(0, dtype=bool)
+        self.shape = np.zeros(0, dtype=np.int64)
         self.ending = np.zeros(0, dtype=bool)
         self.squeezed_texts = np.zeros(0, dtype=object)
         self.squeezed_lengths = np.zeros(0, dtype=np.int64)
@@ -122,6 +123,7 @@ class Vocabulary:
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
         self.ends_s = np.array([s.endswith("s") for s in self.strings], dtype=bool)
+        self.shape = np.array([_korean_shape(s) for s in self.strings], dtype=np.int64)
         self.squeezed_texts = np.array([t.squeeze(s) for s in self.strings], dtype=object)
         self.squeezed_lengths = np.array([len(s) for s in self.squeezed_texts], dtype=np.int64)
         self.ending = self.ends_s & (self.lengths >= 5)
@@ -159,6 +161,32 @@ class Vocabulary:
         close = 1.0 - 0.5 * edits / longest - 0.04 * edits
         far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
         return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
+
+    def korean_rows(self, rows: Sequence[str], columns: Ints, ceiling: Floats) -> Floats:
+        """The ceilings where both names read as Korean: two syllables (or two-syllable
+        given names) of one shape are the same (up to 0.92 for another spelling of one
+        syllable or a doubled letter) or different (at most 0.5), never close."""
+        keys = [self.token_keys(r)[0] for r in rows]
+        mine = np.array([k[KOREAN] for k in keys])[:, None]
+        shape = np.array([_korean_shape(r) for r in rows])[:, None]
+        doubled = np.array([k[DOUBLED] for k in keys])[:, None]
+        theirs = self.keys[columns]
+        both = (shape > 0) & (self.shape[columns][None, :] == shape)
+        both &= (self.lengths[columns][None, :] > 1) & (np.array([len(r) for r in rows]) > 1)[
+            :, None
+        ]
+        same = (theirs[None, :, KOREAN] == mine) | (theirs[None, :, DOUBLED] == doubled)
+        syllables = np.where(same, np.minimum(ceiling, t.VARIANT_SIMILARITY), 0.5)
+        syllables = np.where(ceiling >= 1.0, 1.0, syllables)
+        # a part cut short by a fixed-width field is paired before syllables are read
+        texts = self.texts[columns].tolist()
+        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        shortest = np.minimum(
+            self.lengths[columns][None, :], np.array([len(r) for r in rows])[:, None]
+        )
+        cut = (common == shortest) & (shortest >= 2)
+        syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
+        return np.where(both, np.minimum(ceiling, syllables), ceiling)
 
     def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
         """The most ``token_similarity(row, column)`` can be, for every pair at once."""
@@ -239,7 +267,18 @@ KEY_VALUES = np.array(
         *(t.ABJAD_SIMILARITY, 0.85),
     ]
 )
-ABJAD, SOUND = 4, 5
+KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5
+
+
+def _korean_shape(token: str) -> int:
+    """1 for one Korean syllable, 2 for a two-syllable given name written as one word,
+    0 for neither: ``tokens._korean`` compares only tokens of one shape."""
+    if syllable_key(token):
+        return 1
+    parts = split_syllables(token)
+    if parts and len(parts) == 2 and len(token) <= 8 and all(syllable_key(p) for p in parts):
+        return 2
+    return 0
 
 
 def _skeleton_key(token: str) -> str:
@@ -340,6 +379,7 @@ class FormTable:
         self.written = np.array([self._spelling(r[2].written) for r in rows], dtype=np.int64)
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
+        self.korean = np.array([r[2].korean for r in rows], dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
             tokens = form.tokens
             for col, token in enumerate(tokens):
@@ -390,10 +430,25 @@ class FormTable:
         each of their name forms can add."""
         rows, slot = self.forms_of(positions)
         best = np.zeros(len(rows))
-        for _, _, forms in query.names:
+        forms = [form for _, _, found in query.names for form in found]
+        if len(rows) and forms:
+            frame = self._frame(rows)
+            # every part and joined pair of every rendering of the query, compared once:
+            # renderings of one name share most of their parts
+            strings = list(
+                dict.fromkeys(
+                    s for f in forms for s in (*f.tokens, *(a + b for a, b in pairwise(f.tokens)))
+                )
+            )
+            vocab = self.vocabulary
+            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts)
+            korean = None
+            if any(form.korean for form in forms):
+                korean = vocab.korean_rows(strings, frame.columns, ceiling)
+            place = {text: k for k, text in enumerate(strings)}
             for form in forms:
-                if len(rows):
-                    best = np.maximum(best, self._form_ceilings(form, rows))
+                found = self._form_ceilings(form, rows, frame, ceiling, place, korean)
+                best = np.maximum(best, found)
         best = best * self.name_weight[rows] + ROUNDING
         margin = evidence_margin(query)
         result = np.zeros(len(positions))
@@ -402,28 +457,37 @@ class FormTable:
         slot_of = {int(p): k for k, p in enumerate(positions)}
         return Ceilings(np.minimum(1.0, result + margin), best, spans, slot_of, margin)
 
-    def _form_ceilings(self, q: NameForm, rows: Ints) -> Floats:
+    def _frame(self, rows: Ints) -> Frame:
         vocab = self.vocabulary
-        width = int(self.size[rows].max())
         begin, lengths = self.offsets[rows], self.offsets[rows + 1] - self.offsets[rows]
         starts = np.cumsum(lengths) - lengths  # each row's place in the gathered array
         gathered = np.repeat(begin - starts, lengths) + np.arange(int(lengths.sum()))
         columns, local = np.unique(self.flat[gathered], return_inverse=True)
-        texts = vocab.texts[columns].tolist()
-        # a string seen both as a part and as two joined parts is tried both ways
-        is_real, is_joined = vocab.is_part[columns], vocab.is_joined[columns]
-        tokens = list(q.tokens)
-        pairs = [a + b for a, b in pairwise(tokens)]
-        ceiling = vocab.ceiling_rows(tokens + pairs, columns, texts)
-        single, joined = ceiling[: len(tokens)], ceiling[len(tokens) :]
+        return Frame(
+            columns,
+            local,
+            starts,
+            vocab.texts[columns].tolist(),
+            # a string seen both as a part and as two joined parts is tried both ways
+            vocab.is_part[columns],
+            vocab.is_joined[columns],
+        )
+
+    def _credits(
+        self, single: Floats, joined: Floats, frame: Frame, rows: Ints, width: int
+    ) -> tuple[Floats, Floats]:
+        """The most each query part (parts x rows) and each list part (rows x width)
+        can be credited with, from the ceilings of the query's parts and joined pairs."""
+        local, starts = frame.local, frame.starts
+        is_real, is_joined = frame.is_real, frame.is_joined
         # real query part against a real list part (align) or a joined pair (merge)
         v = np.where(is_real & (single >= n.PAIR_FLOOR), single, 0.0)
         v = np.maximum(v, np.where(is_joined & (single >= n.MERGE_FLOOR), single, 0.0))
         merged = np.where(is_real & (joined >= n.MERGE_FLOOR), joined, 0.0)
-        for p in range(len(pairs)):
+        for p in range(len(joined)):
             v[p] = np.maximum(v[p], merged[p])
             v[p + 1] = np.maximum(v[p + 1], merged[p])
-        per_part = np.maximum.reduceat(v[:, local], starts, axis=1)  # (query parts, forms)
+        per_part = np.maximum.reduceat(v[:, local], starts, axis=1)
         # list-side credit: a part, or a joined pair it belongs to, met by the query
         column_best = np.max(np.vstack([v, merged]), axis=0)
         flat_best = np.append(column_best[local], 0.0)
@@ -436,6 +500,33 @@ class FormTable:
         left[:, 1:] = right[:, :-1]
         list_part = np.where(padding, 0.0, flat_best[np.where(padding, sentinel, position)])
         list_part = np.maximum(list_part, np.maximum(flat_best[left], flat_best[right]))
+        return per_part, list_part
+
+    def _form_ceilings(
+        self,
+        q: NameForm,
+        rows: Ints,
+        frame: Frame,
+        ceiling: Floats,
+        place: dict[str, int],
+        korean: Floats | None = None,
+    ) -> Floats:
+        width = int(self.size[rows].max())
+        tokens = list(q.tokens)
+        pairs = [a + b for a, b in pairwise(tokens)]
+        single = ceiling[[place[t] for t in tokens]]
+        joined = ceiling[[place[p] for p in pairs]] if pairs else ceiling[:0]
+        per_part, list_part = self._credits(single, joined, frame, rows, width)
+        korean_rows = self.korean[rows]
+        if q.korean and korean_rows.any() and korean is not None:
+            # both names read as Korean: their syllables are the same or different,
+            # never close (tokens._korean), which the plain ceiling cannot know
+            single = korean[[place[t] for t in tokens]]
+            joined = korean[[place[p] for p in pairs]] if pairs else korean[:0]
+            per_k, list_k = self._credits(single, joined, frame, rows, width)
+            per_part = np.where(korean_rows[None, :], per_k, per_part)
+            list_part = np.where(korean_rows[:, None], list_k, list_part)
+        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
         # series numbers and a closing country count as met (see the module docstring)
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
         if q_numbers.any():
@@ -468,9 +559,14 @@ class FormTable:
             letters |= self.written[rows] == self._spellings.get(q.written, -2)
         score = np.where(letters, np.maximum(score, 0.97), score)
         if cjk_characters(q.original):
-            score = np.where(self.cjk[rows], 1.0, score)
-        # an acronym starts with the first letter of the name it shortens
-        initial = self.first[rows] == ord(q.tokens[0][0])
+            # two names in Han, Hangul or Kana are compared in their script alone, and
+            # that comparison is cheap: take its score as it is
+            for k in np.flatnonzero(self.cjk[rows]):
+                found = n.compare_characters(q.original, self.forms[rows[k]].original)
+                score[k] = found.score if found is not None else score[k]
+        # an acronym starts with the first letter of the name it shortens; people's
+        # names are never read as acronyms
+        initial = (self.first[rows] == ord(q.tokens[0][0])) & ~self.person[rows]
         if any(_short_single(v) for v in _unqualified(q)):
             candidates = np.flatnonzero(initial & (self.size[rows] >= 2))
         elif len(q.tokens) >= 2:
@@ -482,6 +578,18 @@ class FormTable:
                 for b in _unqualified(self.forms[rows[k]]):
                     score[k] = max(score[k], n._acronym_score(a, b))
         return score
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """The list side of one query's comparison: its candidates' distinct parts."""
+
+    columns: Ints  # vocabulary ids
+    local: Ints  # for each gathered part of each row, its column
+    starts: Ints  # each row's first place among the gathered parts
+    texts: list[str]
+    is_real: npt.NDArray[np.bool_]
+    is_joined: npt.NDArray[np.bool_]
 
 
 @dataclass(frozen=True, slots=True)
