@@ -22,11 +22,12 @@ from dataclasses import dataclass, field
 import numpy as np
 from rigour.text import metaphone
 
-from fullcourt.screening.bound import Floats, FormTable, Ints
+from fullcourt.screening.bound import FormTable
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
 from fullcourt.screening.subject import Subject
+from fullcourt.screening.token_ceilings import Floats, Ints
 
 TRIGRAM_WEIGHT = 0.25
 VARIANT_WEIGHT = 0.8

@@ -1,0 +1,263 @@
+"""The most two name parts can score, for every pair of a query's parts and its
+candidates' parts at once.
+
+``tokens.token_similarity`` compares one pair at a time in Python; the ceilings here
+follow each of its rules with arrays instead: spelling from rapidfuzz's distances (all
+pairs in one ``cdist`` call), and every rule that pairs tokens whatever their spelling
+(a Korean syllable key, pinyin, a doubled letter, the forms of "Abd", abjad consonants,
+sound, nicknames, a Baltic ending, a part cut short, an initial) from keys computed
+once per list token and compared as integers. A ceiling is never below the rule it
+follows; ``bound.py`` builds the name-level ceilings on these, and the tests hold both
+above the scorer on real pairs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+import numpy as np
+import numpy.typing as npt
+from nicknames import NickNamer
+from rapidfuzz.distance import OSA, Levenshtein, Prefix
+from rapidfuzz.process import cdist
+from rigour.text import metaphone
+
+from fullcourt.screening import names as n
+from fullcourt.screening import tokens as t
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import split_syllables, syllable_key
+
+Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.int64]
+
+
+def _korean_key(token: str) -> str:
+    """The syllable key, or the keys of a two-syllable given name written as one word
+    (the two shapes ``tokens._korean`` compares)."""
+    shape = _korean_shape(token)
+    if shape == 1:
+        return syllable_key(token)
+    if shape == 2:
+        return "|".join(syllable_key(part) for part in split_syllables(token) or [])
+    return ""
+
+
+@lru_cache(maxsize=1)
+def _nicknames() -> NickNamer:
+    return NickNamer()
+
+
+@lru_cache(maxsize=100_000)
+def nickname_relatives(token: str) -> frozenset[str]:
+    """Every token that ``tokens.is_nickname`` pairs with ``token``."""
+    namer = _nicknames()
+    return frozenset(namer.nicknames_of(token) | namer.canonicals_of(token))
+
+
+class Vocabulary:
+    """List tokens (and joined neighbour pairs) with the keys the similarity rules use."""
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self.strings: list[str] = []
+        self._key_ids: dict[str, int] = {"": -1}
+        self._keys: list[list[int]] = []  # per token, one key id per rule in KEY_VALUES
+        self._token_keys: dict[str, tuple[Ints, Ints]] = {}
+        self._part: set[int] = set()
+        self._joined: set[int] = set()
+        self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
+        self.lengths = np.zeros(0, dtype=np.int64)
+        self.first = np.zeros(0, dtype=np.int64)
+        self.ends_s = np.zeros(0, dtype=bool)
+        self.shape = np.zeros(0, dtype=np.int64)
+        self.ending = np.zeros(0, dtype=bool)
+        self.squeezed_texts = np.zeros(0, dtype=object)
+        self.squeezed_lengths = np.zeros(0, dtype=np.int64)
+
+    def key_id(self, key: str, kind: str) -> int:
+        if not key:
+            return -1
+        return self._key_ids.setdefault(f"{kind}:{key}", len(self._key_ids))
+
+    def lookup_key(self, key: str, kind: str) -> int:
+        """A query's key: one the lists never use matches nothing (-2)."""
+        return self._key_ids.get(f"{kind}:{key}", -2) if key else -1
+
+    def add(self, token: str, joined: bool = False) -> int:
+        found = self.ids.get(token)
+        if found is not None:
+            (self._joined if joined else self._part).add(found)
+            return found
+        self.ids[token] = len(self.strings)
+        self.strings.append(token)
+        self._keys.append([self.key_id(key, kind) for kind, key in _keys_of(token)])
+        (self._joined if joined else self._part).add(self.ids[token])
+        return self.ids[token]
+
+    def freeze(self) -> None:
+        self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
+        self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
+        self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
+        self.ends_s = np.array([s.endswith("s") for s in self.strings], dtype=bool)
+        self.shape = np.array([_korean_shape(s) for s in self.strings], dtype=np.int64)
+        self.squeezed_texts = np.array([t.squeeze(s) for s in self.strings], dtype=object)
+        self.squeezed_lengths = np.array([len(s) for s in self.squeezed_texts], dtype=np.int64)
+        self.ending = self.ends_s & (self.lengths >= 5)
+        self.texts = np.array(self.strings, dtype=object)
+        self.is_part = np.zeros(len(self.strings), dtype=bool)
+        self.is_part[list(self._part)] = True
+        self.is_joined = np.zeros(len(self.strings), dtype=bool)
+        self.is_joined[list(self._joined)] = True
+
+    def token_keys(self, token: str) -> tuple[Ints, Ints]:
+        """A query token's keys in the vocabulary's numbering (one per rule in
+        ``KEY_VALUES``) and the ids of its nickname relatives; cached, since names
+        repeat from query to query."""
+        found = self._token_keys.get(token)
+        if found is None:
+            keys = np.array(
+                [self.lookup_key(key, kind) for kind, key in _keys_of(token)], dtype=np.int64
+            )
+            relatives = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
+            found = (keys, np.array(relatives, dtype=np.int64))
+            if len(self._token_keys) < 200_000:
+                self._token_keys[token] = found
+        return found
+
+    def _ending_ceiling(
+        self, rows: Sequence[str], columns: Ints, osa: Ints, lev: Ints, longest: Floats
+    ) -> Floats:
+        """The most ``tokens.ending_stem`` can give: taking one letter off one token
+        takes at most one edit off the distance, and the stems are no longer."""
+        r_s = np.array([len(r) >= 5 and r.endswith("s") for r in rows])[:, None]
+        r_end = np.array([r.endswith("s") for r in rows])[:, None]
+        c_s, c_end = self.ending[columns][None, :], self.ends_s[columns][None, :]
+        applies = (r_s & ~c_end) | (c_s & ~r_end)
+        edits, distance = np.maximum(osa - 1, 0), np.maximum(lev - 1, 0)
+        close = 1.0 - 0.5 * edits / longest - 0.04 * edits
+        far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
+        return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
+
+    def korean_rows(self, rows: Sequence[str], columns: Ints, ceiling: Floats) -> Floats:
+        """The ceilings where both names read as Korean: two syllables (or two-syllable
+        given names) of one shape are the same (up to 0.92 for another spelling of one
+        syllable or a doubled letter) or different (at most 0.5), never close."""
+        keys = [self.token_keys(r)[0] for r in rows]
+        mine = np.array([k[KOREAN] for k in keys])[:, None]
+        shape = np.array([_korean_shape(r) for r in rows])[:, None]
+        doubled = np.array([k[DOUBLED] for k in keys])[:, None]
+        theirs = self.keys[columns]
+        both = (shape > 0) & (self.shape[columns][None, :] == shape)
+        both &= (self.lengths[columns][None, :] > 1) & (np.array([len(r) for r in rows]) > 1)[
+            :, None
+        ]
+        same = (theirs[None, :, KOREAN] == mine) | (theirs[None, :, DOUBLED] == doubled)
+        syllables = np.where(same, np.minimum(ceiling, t.VARIANT_SIMILARITY), 0.5)
+        syllables = np.where(ceiling >= 1.0, 1.0, syllables)
+        # a part cut short by a fixed-width field is paired before syllables are read
+        texts = self.texts[columns].tolist()
+        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        shortest = np.minimum(
+            self.lengths[columns][None, :], np.array([len(r) for r in rows])[:, None]
+        )
+        cut = (common == shortest) & (shortest >= 2)
+        syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
+        return np.where(both, np.minimum(ceiling, syllables), ceiling)
+
+    def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
+        """The most ``token_similarity(row, column)`` can be, for every pair at once."""
+        if not len(columns) or not rows:
+            return np.zeros((len(rows), len(columns)))
+        osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
+        lev = cdist(rows, texts, scorer=Levenshtein.distance, dtype=np.int32)
+        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        r_len = np.array([len(r) for r in rows], dtype=np.int64)[:, None]
+        c_len = self.lengths[columns][None, :]
+        longest = np.maximum(c_len, r_len).astype(np.float64)
+        shortest = np.minimum(c_len, r_len)
+        spelling = _spelling(osa, lev, longest, shortest)
+        # the same without doubled letters
+        squeezed = [t.squeeze(r) for r in rows]
+        s_len = np.array([len(r) for r in squeezed], dtype=np.int64)[:, None]
+        sc_len = self.squeezed_lengths[columns][None, :]
+        spelling = np.maximum(
+            spelling,
+            _spelling(
+                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=OSA.distance),
+                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=Levenshtein.distance),
+                np.maximum(sc_len, s_len).astype(np.float64),
+                np.minimum(sc_len, s_len),
+            ),
+        )
+        best = np.maximum(spelling, self._ending_ceiling(rows, columns, osa, lev, longest))
+        keyed = [self.token_keys(r) for r in rows]
+        mine = np.stack([keys for keys, _ in keyed])[:, None, :]
+        same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
+        # a shared sound counts only where the spelling is already near
+        same[:, :, SOUND] &= best >= 0.3
+        variant = same[:, :, :ABJAD].any(axis=2)  # the rules worth VARIANT_SIMILARITY
+        best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
+        best = np.where(same[:, :, ABJAD:].any(axis=2), np.maximum(best, 0.85), best)
+        # a part cut short: the start of the other
+        cut = (common == shortest) & (shortest >= 2)
+        best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
+        for r, (_, relatives) in enumerate(keyed):
+            if len(relatives):
+                mask = np.isin(columns, relatives)
+                best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
+        initial = (c_len == 1) | (r_len == 1)
+        first = np.array([ord(r[0]) for r in rows], dtype=np.int64)[:, None]
+        same_first = self.first[columns][None, :] == first
+        best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
+        return np.where(osa == 0, 1.0, best)
+
+
+def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
+    """``tokens._spelling`` for every pair at once, from their distances."""
+    allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
+    close = 1.0 - 0.5 * osa / longest - 0.04 * osa
+    far = np.maximum(0.0, 1.0 - 1.6 * lev / longest)
+    return np.where(osa <= allowed, close, far)
+
+
+def _keys_of(token: str) -> list[tuple[str, str]]:
+    """The keys two tokens share when a rule of ``token_similarity`` can pair them
+    whatever their spelling distance: Korean syllables, pinyin, doubled letters,
+    abjad consonants and sound (the last only for near spellings)."""
+    return [
+        ("k", _korean_key(token)),
+        ("p", pinyin_key(token)),
+        ("q", t.squeeze(token)),
+        ("a", "abd" if token in t.ABD_FORMS else ""),
+        ("s", _skeleton_key(token)),
+        ("m", metaphone(token) if len(token) > 3 else ""),
+    ]
+
+
+# What a shared key can give: the first four (Korean, pinyin, doubled letters, the
+# forms of "Abd") the variant similarity, the last two (abjad consonants, sound) at
+# most 0.85.
+KEY_VALUES = np.array(
+    [
+        *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
+        *(t.ABJAD_SIMILARITY, 0.85),
+    ]
+)
+KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5
+
+
+def _korean_shape(token: str) -> int:
+    """1 for one Korean syllable, 2 for a two-syllable given name written as one word,
+    0 for neither: ``tokens._korean`` compares only tokens of one shape."""
+    if syllable_key(token):
+        return 1
+    parts = split_syllables(token)
+    if parts and len(parts) == 2 and len(token) <= 8 and all(syllable_key(p) for p in parts):
+        return 2
+    return 0
+
+
+def _skeleton_key(token: str) -> str:
+    found = t.skeleton(token)
+    return found if len(found) >= 3 else ""
