@@ -9,6 +9,8 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fullcourt.screening.bound import FormTable, evidence_margin
 from fullcourt.screening.index import ListEntity, build_index
@@ -140,3 +142,68 @@ def test_an_index_is_frozen_once_built() -> None:
     index = build_index([entity(0, "Person", ["KIM Jong Un"])])
     with pytest.raises(RuntimeError, match="frozen"):
         index.add(entity(1, "Person", ["RI Pyong Chol"]))
+
+
+# Real names of many kinds, and the edits that screening meets in customer records.
+SEEDS = [
+    ("Person", "KIM Jong Un"),
+    ("Person", "RI Pyong Chol"),
+    ("Person", "Choe Ryong Hae"),
+    ("Person", "Abdul Rahman Muhammad Mustafa al-Qaduli"),
+    ("Person", "Sergey Viktorovich LAVROV"),
+    ("Person", "Usama bin Muhammad bin Awad bin Ladin"),
+    ("Person", "Marie-Therese Abena Ondoa"),
+    ("Person", "XI Jinping"),
+    ("Organization", "Korea Mining Development Trading Corporation"),
+    ("Organization", "Foreign Trade Bank of the Democratic People's Republic of Korea"),
+    ("Company", "Rosneft Trading S.A."),
+    ("Company", "Bowne Global Solutions II Denmark A/S"),
+    ("Vessel", "CHON MA SAN"),
+    ("Vessel", "ZU ZAG BONG 5"),
+]
+
+
+def _edit(name: str, choice: int, where: int) -> str:
+    parts = name.split()
+    k = where % len(parts)
+    word = parts[k]
+    if choice == 0 and len(parts) > 1:
+        del parts[k]  # a part left out
+    elif choice == 1 and len(parts) > 1:
+        parts[k], parts[-1] = parts[-1], parts[k]  # order swapped
+    elif choice == 2 and len(word) > 3:
+        parts[k] = word[: where % (len(word) - 1) + 1] + "x" + word[where % (len(word) - 1) + 2 :]
+    elif choice == 3:
+        parts[k] = word + word[-1]  # a doubled letter
+    elif choice == 4 and len(word) > 3:
+        parts[-1] = parts[-1][:2]  # cut short
+    elif choice == 5 and k + 1 < len(parts):
+        parts[k : k + 2] = [parts[k] + parts[k + 1]]  # run together
+    elif choice == 6 and len(word) > 4:
+        parts[k : k + 1] = [word[:2], word[2:]]  # split apart
+    elif choice == 7:
+        parts[k] = word[0] + "."  # an initial
+    elif choice == 8:
+        parts.append("Ltd")
+    elif choice == 9:
+        parts.append("Germany")
+    return " ".join(parts)
+
+
+@given(
+    seed=st.sampled_from(SEEDS),
+    edits=st.lists(st.tuples(st.integers(0, 9), st.integers(0, 50)), min_size=1, max_size=3),
+    flip=st.booleans(),
+)
+@settings(max_examples=300, deadline=None)
+def test_never_below_the_score_on_edited_names(
+    seed: tuple[str, str], edits: list[tuple[int, int]], flip: bool
+) -> None:
+    schema, name = seed
+    edited = name
+    for choice, where in edits:
+        edited = _edit(edited, choice, where)
+    left, right = (edited, name) if flip else (name, edited)
+    query = make_subject(schema, {"name": [left]})
+    candidate = entity(0, schema, [right])
+    assert score_subject(query, candidate.subject).score <= ceiling(query, candidate)
