@@ -62,3 +62,17 @@ def test_forms_are_clean_and_stable(text: str) -> None:
     for form in forms:
         assert all(t and t == t.lower() and " " not in t for t in form.tokens)
     assert name_forms(text, "Person") == forms
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("ANO Iskusstvo Krasoty", ("iskusstvo", "krasoty")),  # the Russian non-profit form
+        ("АНО «Диалог»", ("dialog",)),
+        ("Bufete Año Nuevo", ("bufete", "ano", "nuevo")),  # inside a name it is a word
+    ],
+)
+def test_russian_non_profit_form(name: str, tokens: tuple[str, ...]) -> None:
+    form = name_forms(name, "Company")[0]
+    assert form.tokens == tokens
+    assert ("ngo" in form.legal) is (tokens != ("bufete", "ano", "nuevo"))

@@ -212,6 +212,12 @@ def strip_cjk_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
     return text, tuple(found)
 
 
+# "ANO" (АНО, avtonomnaya nekommercheskaya organizatsiya), the Russian autonomous
+# non-profit organisation that runs many listed media and "institute" fronts, opens or
+# closes the name as other legal forms do; rigour's table knows only the spelled-out form.
+_RUSSIAN_NON_PROFIT = re.compile(r"(?:^\s*(?:ano|ано)\b)|(?:\b(?:ano|ано)\s*$)")
+
+
 def _latin_texts(name: str, is_org: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", name).lower()
     text = _AMP_WORD.sub("", text)  # AT&T, S&P: one token, as people write them
@@ -219,6 +225,7 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
         # "II" in "Bowne Global Solutions II" is a series number, which rigour's table
         # would read as a legal form (a sole proprietor)
         text = _SERIES_TWO.sub("2", text)
+        text = _RUSSIAN_NON_PROFIT.sub(" autonomous non-profit organization ", text)
         text = replace_org_types_compare(text, generic=True)
     return latin_forms(text.replace("&", " and "))
 
