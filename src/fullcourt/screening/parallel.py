@@ -59,7 +59,10 @@ def _work(chunk: Sequence[Request], settings: MatchSettings) -> list[Found]:
 
 
 def default_workers() -> int:
-    return max(1, len(os.sched_getaffinity(0)))
+    """The cores this process may run on (all of them where the system cannot say)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
 
 
 def match_many(
