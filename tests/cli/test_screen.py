@@ -209,6 +209,12 @@ def test_a_missing_column_fails_before_any_screening(app: typer.Typer, db: Path)
     assert not db.with_name(db.name + ".audit.jsonl").exists()
 
 
+@pytest.mark.parametrize("option", ["--limit", "--workers"])
+def test_counts_below_one_are_refused(app: typer.Typer, db: Path, option: str) -> None:
+    _, error = invoke(app, db, "screen", str(FIXTURE), option, "0", code=2)
+    assert option in error
+
+
 def test_a_false_positive_is_suppressed_on_the_next_run(
     app: typer.Typer, db: Path, tmp_path: Path
 ) -> None:

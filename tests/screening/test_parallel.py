@@ -4,13 +4,22 @@ from __future__ import annotations
 
 import gc
 
+import pytest
+
 from fullcourt.screening.matcher import Matcher
-from fullcourt.screening.parallel import CHUNK, MatchSettings, default_workers, match_many
+from fullcourt.screening.parallel import (
+    CHUNK,
+    MatchPool,
+    MatchSettings,
+    default_workers,
+    match_many,
+)
+from fullcourt.screening.subject import make_subject
 
 NAMES = ["Kim Jong Un", "Ri Pyong Chol", "John Smith", "Choe Ryong Hae", "Pak Pong Ju"]
 
 
-def requests(count: int) -> list[tuple[str, dict[str, list[str]]]]:
+def requests(count: int) -> list[tuple[str, dict[str, list[str]]] | None]:
     return [("Person", {"name": [NAMES[i % len(NAMES)] + " " * (i % 3)]}) for i in range(count)]
 
 
@@ -40,3 +49,34 @@ def test_the_heap_is_unfrozen_after_a_run(default_matcher: Matcher) -> None:
 def test_empty_input_and_worker_count(default_matcher: Matcher) -> None:
     assert list(match_many(default_matcher, [], MatchSettings(), 2)) == []
     assert default_workers() >= 1
+
+
+def test_a_callers_freeze_is_left_in_place(default_matcher: Matcher) -> None:
+    gc.freeze()
+    try:
+        list(match_many(default_matcher, requests(3), MatchSettings(), 2))
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
+
+
+def test_rows_that_cannot_be_screened_keep_their_place(default_matcher: Matcher) -> None:
+    mixed = [None, *requests(2), None, None, *requests(1), None]
+    for workers in (1, 2):
+        found = list(match_many(default_matcher, mixed, MatchSettings(), workers))
+        assert [bool(row) for row in found] == [r is not None for r in mixed]
+
+
+def test_leaving_a_run_early_stops_the_workers(default_matcher: Matcher) -> None:
+    with MatchPool(default_matcher, 2) as pool:
+        run = pool.run(requests(CHUNK * 20), MatchSettings())
+        assert next(run)
+        run.close()
+    assert pool._pool is None
+
+
+def test_worker_and_limit_counts_are_checked(default_matcher: Matcher) -> None:
+    with pytest.raises(ValueError, match="workers"):
+        MatchPool(default_matcher, 0)
+    with pytest.raises(ValueError, match="limit"):
+        default_matcher.match(make_subject("Person", {"name": ["Kim Jong Un"]}), limit=0)

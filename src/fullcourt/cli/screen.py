@@ -19,7 +19,7 @@ import sys
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, TextIO
@@ -51,7 +51,7 @@ from fullcourt.screening.batch import (
     plan_columns,
 )
 from fullcourt.screening.matcher import Match, Matcher
-from fullcourt.screening.parallel import MatchSettings, default_workers, match_many
+from fullcourt.screening.parallel import MatchPool, MatchSettings, default_workers
 from fullcourt.screening.score import DEFAULT_THRESHOLD
 from fullcourt.sources.customers import FORMATS, CustomerRow, read_customers
 from fullcourt.sources.errors import SourceError
@@ -180,13 +180,13 @@ def screen(
         str | None, typer.Option(help="Column with each row's type (Person, Vessel...).")
     ] = None,
     threshold: Annotated[float, typer.Option(help="Score for a match.")] = DEFAULT_THRESHOLD,
-    limit: Annotated[int, typer.Option(help="Results per row.")] = 3,
+    limit: Annotated[int, typer.Option(min=1, help="Results per row.")] = 3,
     output: Annotated[str, typer.Option("--output", "-o", help="File, or '-'.")] = "-",
     only_matches: Annotated[bool, typer.Option(help="Only rows with hits.")] = False,
     dataset: Annotated[list[str] | None, typer.Option(help="Only these lists.")] = None,
     actor: Annotated[str | None, typer.Option(help="Who runs it (default: user).")] = None,
     workers: Annotated[
-        int | None, typer.Option(help="Processes that match (default: one per core).")
+        int | None, typer.Option(min=1, help="Processes that match (default: one per core).")
     ] = None,
     db: DbOption = None,
 ) -> None:
@@ -213,13 +213,13 @@ def screen(
         _log(engine, "batch_started", {**run, "versions": [list(v) for v in matcher.versions]})
         started = time.monotonic()
         with (
+            # the workers fork before the progress bar starts its thread
+            MatchPool(matcher, workers or default_workers()) as pool,
             open_writer(output, out_fmt, threshold if only_matches else None) as write,
             _progress(err) as tick,
             _synced(engine),
         ):
-            tally = screen_rows(
-                engine, customers.rows, plan, write, settings, tick, workers or default_workers()
-            )
+            tally = screen_rows(engine, customers.rows, plan, write, settings, tick, pool)
     seconds = time.monotonic() - started
     _log(engine, "batch_finished", {**run, **tally.counts(), "seconds": round(seconds, 3)})
     _summary(tally, seconds, plan, customers.encodings)
@@ -269,44 +269,41 @@ def screen_rows(
     write: Writer,
     settings: RunSettings,
     tick: Callable[[], None] | None = None,
-    workers: int = 1,
+    pool: MatchPool | None = None,
 ) -> Tally:
     """Screen and write row by row, in input order; only the counts outlive a row.
 
-    Matching runs on ``workers`` processes (parallel.py); decisions, the audit log and
-    the output stay in this one, in order. Each row allocates and drops the same
-    small objects. CPython keeps dropped tuples and floats on free lists that only a
-    full collection empties, and the index's hundreds of thousands of objects make
-    full collections rare, so memory would creep with the length of the run. The heap
-    is frozen for the run (a full collection then skips the index and costs
-    microseconds) and collected every ``COLLECT_EVERY`` rows.
+    Matching runs on the processes of ``pool`` (parallel.py; this one alone without
+    it); decisions, the audit log and the output stay in this one, in order. Each row
+    allocates and drops the same small objects. CPython keeps dropped tuples and
+    floats on free lists that only a full collection empties, and the index's hundreds
+    of thousands of objects make full collections rare, so memory would creep with the
+    length of the run. The heap is frozen for the run (a full collection then skips the
+    index and costs microseconds) and collected every ``COLLECT_EVERY`` rows.
     """
     tally = Tally(threshold=settings.threshold)
-    matcher = engine.matcher()
+    matcher = pool.matcher if pool is not None else engine.matcher()
     match = MatchSettings(settings.threshold, settings.limit, settings.datasets)
-    queries = (make_query(row, plan) for row in rows)
-    pending: deque[Query] = deque()
+    in_flight: deque[Query] = deque()
 
-    def requests() -> Iterator[tuple[str, dict[str, list[str]]]]:
-        for query in queries:
-            pending.append(query)  # rows that cannot be screened pass through in place
-            if query.error is None:
-                yield query.schema, query.properties
+    def requests() -> Iterator[tuple[str, dict[str, list[str]]] | None]:
+        for row in rows:
+            query = make_query(row, plan)
+            in_flight.append(query)
+            # a row that cannot be screened keeps its place, with no matches
+            yield (query.schema, query.properties) if query.error is None else None
 
-    def flush_unscreenable() -> None:
-        while pending and pending[0].error is not None:
-            _write_row(engine, pending.popleft(), [], write, settings, tally, matcher.versions)
-            _tick(tick, tally)
-
+    frozen_here = gc.get_freeze_count() == 0
     gc.freeze()
     try:
-        for matches in match_many(matcher, requests(), match, workers):
-            flush_unscreenable()
-            _write_row(engine, pending.popleft(), matches, write, settings, tally, matcher.versions)
-            _tick(tick, tally)
-        flush_unscreenable()
+        with MatchPool(matcher) if pool is None else nullcontext(pool) as running:
+            for matches in running.run(requests(), match):
+                query = in_flight.popleft()
+                _write_row(engine, query, matches, write, settings, tally, matcher.versions)
+                _tick(tick, tally)
     finally:
-        gc.unfreeze()
+        if frozen_here:
+            gc.unfreeze()
     return tally
 
 

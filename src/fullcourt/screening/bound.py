@@ -15,9 +15,13 @@ every reducing rule left out:
   had to choose, and parts that merge with a neighbour ("pyong chol" / "pyongchol")
   are credited through the joined spelling;
 - series numbers and a country closing a company's name count as agreeing (the
-  scorer may drop them before comparing, which can only raise the cover), and the
-  rules that can only raise a score (acronyms, the same letters spaced differently,
-  names in Han or Hangul compared in their own script) are applied as they are.
+  scorer may drop them before comparing, which can only raise the cover);
+- the rules that can only raise a score (acronyms, the same letters spaced
+  differently) are applied as the scorer applies them, to every shape of the name it
+  may compare (without a closing country, without series numbers, without both);
+- two names written in Han or Hangul are compared in their characters alone, as the
+  scorer does, so such a list name keeps a row of its own, apart from its
+  romanisation.
 
 A candidate whose ceiling is below the cut-off cannot score above it, so leaving it
 out changes no result. The tests hold the ceiling above the full score on the
@@ -36,7 +40,7 @@ from fullcourt.screening import names as n
 from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
 from fullcourt.screening.score import COUNTRY_AGREES, DOB_AGREES, WEAK_IDENTIFIER_AGREES
 from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject
-from fullcourt.screening.token_ceilings import Floats, Ints, Vocabulary
+from fullcourt.screening.token_ceilings import Floats, Ints, Vocabulary, common_prefixes
 
 ROUNDING = 1e-3  # the scorer rounds to four places; never let that cross the ceiling
 # The smallest share the scorer gives the less covered name (names.py): East Asian
@@ -51,10 +55,18 @@ def _short_single(form: NameForm) -> bool:
 
 
 def _unqualified(form: NameForm) -> list[NameForm]:
-    """The form, and the form without a closing country as the scorer may read it."""
-    if form.qualifier and len(form.tokens) > 1:
-        return [form, replace(form, tokens=form.tokens[:-1], qualifier="")]
-    return [form]
+    """The form, and the forms the scorer may compare in its place: without a closing
+    country, without series numbers ("KOMID 2"), or without both."""
+    found = [form]
+    for current in found:
+        variants = []
+        if current.qualifier and len(current.tokens) > 1:
+            variants.append(replace(current, tokens=current.tokens[:-1], qualifier=""))
+        bare = tuple(t for t in current.tokens if not _is_number(t))
+        if bare and len(bare) < len(current.tokens):
+            variants.append(replace(current, tokens=bare))
+        found.extend(v for v in variants if v.tokens not in {f.tokens for f in found})
+    return found
 
 
 def _is_number(token: str) -> bool:
@@ -74,19 +86,22 @@ class FormTable:
         while len(self.starts) <= position:
             self.starts.append(len(self._rows))
         is_person = subject.schema in PERSON_SCHEMATA
-        seen: dict[tuple[tuple[str, ...], str, str], int] = {}
+        seen: dict[tuple[tuple[str, ...], str, str, str], int] = {}
         for name_index, (_, weight, forms) in enumerate(subject.names):
             for form_index, form in enumerate(forms):
-                # aliases that normalise alike are one form, at their best weight
-                key = (form.tokens, form.letters, form.written)
-                if key in seen and not cjk_characters(form.original):
+                # aliases that normalise alike are one form, at their best weight; a
+                # name in Han or Hangul is compared in its own characters, so it shares
+                # a row only with the same characters, never with its romanisation
+                has_cjk = bool(cjk_characters(form.original))
+                script = form.original if has_cjk else ""
+                key = (form.tokens, form.letters, form.written, script)
+                if key in seen:
                     row = seen[key]
                     if weight > self._rows[row][1]:
                         self._rows[row] = (position, weight, *self._rows[row][2:])
                     self.members[row].append((name_index, form_index))
                     continue
                 seen[key] = len(self._rows)
-                has_cjk = bool(cjk_characters(form.original))
                 self._rows.append((position, weight, form, is_person, has_cjk))
                 self.members.append([(name_index, form_index)])
                 for token in form.tokens:
@@ -164,6 +179,11 @@ class FormTable:
             self.offsets[row + 1] = len(flat)
         self.flat = np.array(flat, dtype=np.int64)
         self.first = np.array([ord(r[2].tokens[0][0]) for r in rows], dtype=np.int64)
+        # the first letter once leading series numbers are dropped ("2 KOMID")
+        self.first_bare = np.array(
+            [ord(next((t for t in r[2].tokens if not _is_number(t)), "?")[0]) for r in rows],
+            dtype=np.int64,
+        )
         self.total = self.weights.sum(axis=1)
         self.has_number: npt.NDArray[np.bool_] = np.asarray(self.is_number.any(axis=1))
         self._rows = []
@@ -199,10 +219,11 @@ class FormTable:
                 )
             )
             vocab = self.vocabulary
-            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts)
+            common = common_prefixes(strings, frame.texts)
+            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts, common)
             korean = None
             if any(form.korean for form in forms):
-                korean = vocab.korean_rows(strings, frame.columns, ceiling)
+                korean = vocab.korean_rows(strings, frame.columns, ceiling, common)
             place = {text: k for k, text in enumerate(strings)}
             for form in forms:
                 found = self._form_ceilings(form, rows, frame, ceiling, place, korean)
@@ -324,15 +345,18 @@ class FormTable:
                 score[k] = found.score if found is not None else score[k]
         # an acronym starts with the first letter of the name it shortens; people's
         # names are never read as acronyms
-        initial = (self.first[rows] == ord(q.tokens[0][0])) & ~self.person[rows]
-        if any(_short_single(v) for v in _unqualified(q)):
+        variants = _unqualified(q)
+        firsts = np.array(sorted({ord(v.tokens[0][0]) for v in variants}), dtype=np.int64)
+        initial = np.isin(self.first[rows], firsts) | np.isin(self.first_bare[rows], firsts)
+        initial &= ~self.person[rows]
+        if any(_short_single(v) for v in variants):
             candidates = np.flatnonzero(initial & (self.size[rows] >= 2))
         elif len(q.tokens) >= 2:
             candidates = np.flatnonzero(initial & self.short_single[rows])
         else:
             candidates = np.zeros(0, dtype=np.int64)
         for k in candidates:
-            for a in _unqualified(q):
+            for a in variants:
                 for b in _unqualified(self.forms[rows[k]]):
                     score[k] = max(score[k], n._acronym_score(a, b))
         return score

@@ -84,9 +84,10 @@ class CandidateIndex:
     acronyms: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     forms: FormTable = field(default_factory=FormTable)
     _arrays: dict[str, tuple[Ints, float]] = field(default_factory=dict)
+    _frozen: bool = False
 
     def add(self, entity: ListEntity) -> None:
-        if self._arrays:
+        if self._frozen:
             raise RuntimeError("the index is frozen: build a new one for new list versions")
         position = len(self.entities)
         self.entities.append(entity)
@@ -104,6 +105,9 @@ class CandidateIndex:
 
     def freeze(self) -> None:
         """Postings as sorted arrays with their weights; the form table's arrays."""
+        if self._frozen:
+            return
+        self._frozen = True
         self._arrays = {
             key: (np.array(sorted(found), dtype=np.int64), self._weight(key))
             for key, found in self.postings.items()
@@ -123,8 +127,7 @@ class CandidateIndex:
     def candidate_positions(self, query: Subject, limit: int = MAX_CANDIDATES) -> Ints:
         """Positions of the entities most worth scoring for ``query``, best first:
         entities sharing an identifier with it, then the best-voted."""
-        if not self._arrays:
-            self.freeze()
+        self.freeze()
         keys: set[str] = set()
         extra: dict[int, float] = {}
         for _, _, forms in query.names:
@@ -156,12 +159,15 @@ class CandidateIndex:
         """The entities most worth scoring for ``query``, best first."""
         return [self.entities[p] for p in self.candidate_positions(query, limit)]
 
-    def identifier_hits(self, query: Subject) -> set[int]:
-        return set(self._identifier_hits(query))
+    def identifier_hits(self, query: Subject, kinds: frozenset[str] | None = None) -> set[int]:
+        """Entities sharing an identifier with ``query`` (of one of ``kinds``, if given)."""
+        return set(self._identifier_hits(query, kinds))
 
-    def _identifier_hits(self, query: Subject) -> list[int]:
+    def _identifier_hits(self, query: Subject, kinds: frozenset[str] | None = None) -> list[int]:
         hits: set[int] = set()
         for kind, values in query.identifiers.items():
+            if kinds is not None and kind not in kinds:
+                continue
             for value in values:
                 hits |= self.identifiers.get((kind, value), set())
         return sorted(hits)

@@ -9,7 +9,7 @@ import numpy as np
 
 from fullcourt.screening.index import CandidateIndex, ListEntity, build_index
 from fullcourt.screening.score import ALGORITHM, DEFAULT_THRESHOLD, Score, score_subject
-from fullcourt.screening.subject import Subject, can_match, make_subject
+from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject, can_match, make_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,12 +50,16 @@ class Matcher:
         only while a ceiling could still beat a result: below the cut-off, or below
         the ``limit``-th score found so far, nothing can change the answer.
         """
+        if limit < 1:
+            raise ValueError(f"limit must be at least 1, not {limit}")
         index = self.index
         eligible = [
             p for p in index.candidate_positions(query) if self._eligible(query, p, datasets)
         ]
         positions = np.array(eligible, dtype=np.int64)
-        forced = index.identifier_hits(query)
+        # a shared strong identifier decides whatever the names say; weak ones only
+        # nudge, and the ceiling's margin already allows for them
+        forced = index.identifier_hits(query, STRONG_IDENTIFIERS)
         ceilings = index.forms.entity_ceilings(query, positions)
         tops = ceilings.entities.copy()
         for k, position in enumerate(positions):

@@ -43,11 +43,15 @@ class MatchSettings:
 _state: tuple[Matcher, dict[str, int]] | None = None
 
 
-def _work(chunk: Sequence[Request], settings: MatchSettings) -> list[Found]:
+def _work(chunk: Sequence[Request | None], settings: MatchSettings) -> list[Found]:
     assert _state is not None, "workers are forked from a parent that set the state"
     matcher, where = _state
-    out = []
-    for schema, properties in chunk:
+    out: list[Found] = []
+    for request in chunk:
+        if request is None:
+            out.append([])
+            continue
+        schema, properties = request
         matches = matcher.match(
             make_subject(schema, properties),
             threshold=settings.threshold,
@@ -65,41 +69,89 @@ def default_workers() -> int:
     return os.cpu_count() or 1
 
 
+class MatchPool:
+    """Worker processes forked from a matcher, for one run.
+
+    Open it before starting threads (a progress bar's, say): forking copies only the
+    calling thread, and a lock another thread held stays held in the child. A pool
+    serves one run at a time; leaving it cancels what was not yet started.
+    """
+
+    def __init__(self, matcher: Matcher, workers: int = 1) -> None:
+        if workers < 1:
+            raise ValueError(f"workers must be at least 1, not {workers}")
+        self.matcher = matcher
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._owns_freeze = False
+
+    def __enter__(self) -> MatchPool:
+        global _state
+        if self.workers == 1:
+            return self
+        entities = self.matcher.index.entities
+        _state = (self.matcher, {entity.id: k for k, entity in enumerate(entities)})
+        # the index is now old: collections leave its pages alone. A caller that froze
+        # the heap itself keeps its freeze; only a freeze made here is undone here.
+        self._owns_freeze = gc.get_freeze_count() == 0
+        gc.freeze()
+        context = multiprocessing.get_context("fork")
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=context)
+        try:
+            self._pool.submit(int).result()  # fork every worker now, not at the first chunk
+        except BaseException:
+            self.__exit__()
+            raise
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        global _state
+        if self._pool is not None:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            self._pool = None
+            _state = None
+            if self._owns_freeze:
+                gc.unfreeze()
+
+    def run(
+        self, requests: Iterable[Request | None], settings: MatchSettings
+    ) -> Iterator[list[Match]]:
+        """The matches of each request, in order; ``None`` (a row that cannot be
+        screened) has none, and keeps its place."""
+        if self._pool is None:
+            for request in requests:
+                yield [] if request is None else self._match(request, settings)
+            return
+        entities = self.matcher.index.entities
+        pending: deque[Future[list[Found]]] = deque()
+        source = iter(requests)
+        while True:
+            while len(pending) < self.workers * WINDOW:
+                chunk = list(islice(source, CHUNK))
+                if not chunk:
+                    break
+                pending.append(self._pool.submit(_work, chunk, settings))
+            if not pending:
+                break
+            for found in pending.popleft().result():
+                yield [Match(entities[p], score, hit) for p, score, hit in found]
+
+    def _match(self, request: Request, settings: MatchSettings) -> list[Match]:
+        schema, properties = request
+        return self.matcher.match(
+            make_subject(schema, properties),
+            threshold=settings.threshold,
+            limit=settings.limit,
+            datasets=settings.datasets,
+        )
+
+
 def match_many(
     matcher: Matcher,
-    requests: Iterable[Request],
+    requests: Iterable[Request | None],
     settings: MatchSettings,
     workers: int = 1,
 ) -> Iterator[list[Match]]:
-    """The matches of each request, in the order of ``requests``."""
-    if workers <= 1:
-        for schema, properties in requests:
-            yield matcher.match(
-                make_subject(schema, properties),
-                threshold=settings.threshold,
-                limit=settings.limit,
-                datasets=settings.datasets,
-            )
-        return
-    global _state
-    entities = matcher.index.entities
-    _state = (matcher, {entity.id: k for k, entity in enumerate(entities)})
-    gc.freeze()  # the index is now old: collections leave its pages alone
-    context = multiprocessing.get_context("fork")
-    try:
-        with ProcessPoolExecutor(workers, mp_context=context) as pool:
-            pending: deque[Future[list[Found]]] = deque()
-            source = iter(requests)
-            while True:
-                while len(pending) < workers * WINDOW:
-                    chunk = list(islice(source, CHUNK))
-                    if not chunk:
-                        break
-                    pending.append(pool.submit(_work, chunk, settings))
-                if not pending:
-                    break
-                for found in pending.popleft().result():
-                    yield [Match(entities[p], score, hit) for p, score, hit in found]
-    finally:
-        _state = None
-        gc.unfreeze()
+    """The matches of each request, in the order of ``requests``, on a pool of its own."""
+    with MatchPool(matcher, workers) as pool:
+        yield from pool.run(requests, settings)

@@ -139,7 +139,9 @@ class Vocabulary:
         far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
         return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
 
-    def korean_rows(self, rows: Sequence[str], columns: Ints, ceiling: Floats) -> Floats:
+    def korean_rows(
+        self, rows: Sequence[str], columns: Ints, ceiling: Floats, common: Ints | None = None
+    ) -> Floats:
         """The ceilings where both names read as Korean: two syllables (or two-syllable
         given names) of one shape are the same (up to 0.92 for another spelling of one
         syllable or a doubled letter) or different (at most 0.5), never close."""
@@ -156,8 +158,8 @@ class Vocabulary:
         syllables = np.where(same, np.minimum(ceiling, t.VARIANT_SIMILARITY), 0.5)
         syllables = np.where(ceiling >= 1.0, 1.0, syllables)
         # a part cut short by a fixed-width field is paired before syllables are read
-        texts = self.texts[columns].tolist()
-        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        if common is None:
+            common = common_prefixes(rows, self.texts[columns].tolist())
         shortest = np.minimum(
             self.lengths[columns][None, :], np.array([len(r) for r in rows])[:, None]
         )
@@ -165,13 +167,17 @@ class Vocabulary:
         syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
         return np.where(both, np.minimum(ceiling, syllables), ceiling)
 
-    def ceiling_rows(self, rows: Sequence[str], columns: Ints, texts: Sequence[str]) -> Floats:
-        """The most ``token_similarity(row, column)`` can be, for every pair at once."""
+    def ceiling_rows(
+        self, rows: Sequence[str], columns: Ints, texts: Sequence[str], common: Ints | None = None
+    ) -> Floats:
+        """The most ``token_similarity(row, column)`` can be, for every pair at once
+        (``common``: their shared prefix lengths, if already known)."""
         if not len(columns) or not rows:
             return np.zeros((len(rows), len(columns)))
         osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
         lev = cdist(rows, texts, scorer=Levenshtein.distance, dtype=np.int32)
-        common = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+        if common is None:
+            common = common_prefixes(rows, texts)
         r_len = np.array([len(r) for r in rows], dtype=np.int64)[:, None]
         c_len = self.lengths[columns][None, :]
         longest = np.maximum(c_len, r_len).astype(np.float64)
@@ -196,9 +202,7 @@ class Vocabulary:
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
         # a shared sound counts only where the spelling is already near
         same[:, :, SOUND] &= best >= 0.3
-        variant = same[:, :, :ABJAD].any(axis=2)  # the rules worth VARIANT_SIMILARITY
-        best = np.where(variant, np.maximum(best, t.VARIANT_SIMILARITY), best)
-        best = np.where(same[:, :, ABJAD:].any(axis=2), np.maximum(best, 0.85), best)
+        best = np.maximum(best, np.where(same, KEY_VALUES, 0.0).max(axis=2))
         # a part cut short: the start of the other
         cut = (common == shortest) & (shortest >= 2)
         best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
@@ -211,6 +215,12 @@ class Vocabulary:
         same_first = self.first[columns][None, :] == first
         best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
         return np.where(osa == 0, 1.0, best)
+
+
+def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:
+    """The length of the prefix each row shares with each text."""
+    found: Ints = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
+    return found
 
 
 def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
@@ -235,13 +245,13 @@ def _keys_of(token: str) -> list[tuple[str, str]]:
     ]
 
 
-# What a shared key can give: the first four (Korean, pinyin, doubled letters, the
-# forms of "Abd") the variant similarity, the last two (abjad consonants, sound) at
-# most 0.85.
+# The most a shared key can give, in the order of ``_keys_of``: a spelling of one
+# Korean syllable or pinyin syllable, a doubled letter, a form of "Abd", the
+# consonants an abjad writes, and a shared sound (``tokens.SOUND_SIMILARITY``).
 KEY_VALUES = np.array(
     [
         *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
-        *(t.ABJAD_SIMILARITY, 0.85),
+        *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY),
     ]
 )
 KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5

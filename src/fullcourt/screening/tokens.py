@@ -52,6 +52,7 @@ def squeeze(token: str) -> str:
 _SKELETON_DIGRAPHS = (("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"))
 _SKELETON_LETTERS = str.maketrans("pvzqcx", "bfskks", "aeiouwy")
 ABJAD_SIMILARITY = 0.85
+SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
 
 
 @lru_cache(maxsize=100_000)
@@ -215,7 +216,7 @@ def token_similarity(
     # sounding alike counts only for spellings that are already near: metaphone alone
     # gives "Vita" and "Fuad" one key
     if 0.3 <= score < 0.85 and len(a) > 3 and len(b) > 3 and metaphone(a) == metaphone(b):
-        score = max(score, 0.85 if a[0] == b[0] else 0.8)
+        score = max(score, SOUND_SIMILARITY if a[0] == b[0] else SOUND_SIMILARITY - 0.05)
     if score < NICKNAME_SIMILARITY and is_nickname(a, b):
         return NICKNAME_SIMILARITY
     return score
