@@ -168,3 +168,16 @@ def test_two_writers_keep_one_chain(tmp_path: Path) -> None:
         api.append("screening", {"n": n})
         batch.append("batch_row", {"n": n})
     assert AuditLog(path).verify() == 8
+
+
+def test_a_log_replaced_by_one_of_the_same_size_is_read_back(tmp_path: Path) -> None:
+    # rotation may put a new log of the very same length in place: its last hash,
+    # not the one this writer remembers, is the next event's previous
+    path, other = tmp_path / "audit.jsonl", tmp_path / "other.jsonl"
+    writer = AuditLog(path)
+    writer.append("screening", {"n": 1})
+    AuditLog(other).append("screening", {"n": 9})
+    assert other.stat().st_size == path.stat().st_size
+    other.replace(path)
+    writer.append("screening", {"n": 2})
+    assert AuditLog(path).verify() == 2

@@ -52,13 +52,16 @@ class AuditLog:
         self.path = path
         self._every = 1
         self._unsynced = 0
-        self._tail: tuple[int, str] | None = None  # (file size, last hash) we wrote
+        # (inode, file size, last hash) we wrote: a log rotated or replaced by one of
+        # the same size has another inode
+        self._tail: tuple[int, int, str] | None = None
 
-    def _last_hash(self, size: int) -> str:
+    def _last_hash(self, file: os.stat_result) -> str:
+        size = file.st_size
         if size == 0:
             return GENESIS
-        if self._tail is not None and self._tail[0] == size:
-            return self._tail[1]  # nobody appended since we did: no need to read back
+        if self._tail is not None and self._tail[:2] == (file.st_ino, size):
+            return self._tail[2]  # nobody appended since we did: no need to read back
         with self.path.open("rb") as handle:
             handle.seek(max(0, size - 65536))
             last = handle.read().splitlines()[-1]
@@ -71,7 +74,7 @@ class AuditLog:
             fcntl.flock(handle, fcntl.LOCK_EX)
             try:
                 event = {"at": _now(), "kind": kind, **body}
-                previous = self._last_hash(os.fstat(handle.fileno()).st_size)
+                previous = self._last_hash(os.fstat(handle.fileno()))
                 digest = _digest(previous, event)
                 line = {**event, "previous": previous, "hash": digest}
                 handle.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -80,7 +83,8 @@ class AuditLog:
                 if self._unsynced >= self._every:
                     os.fsync(handle.fileno())
                     self._unsynced = 0
-                self._tail = (os.fstat(handle.fileno()).st_size, digest)
+                after = os.fstat(handle.fileno())
+                self._tail = (after.st_ino, after.st_size, digest)
             finally:
                 fcntl.flock(handle, fcntl.LOCK_UN)
         return digest
