@@ -18,15 +18,17 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import numpy as np
+import numpy.typing as npt
 from rigour.text import metaphone
 
 from fullcourt.screening.bound import FormTable
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
-from fullcourt.screening.subject import Subject
+from fullcourt.screening.subject import Subject, can_match
 from fullcourt.screening.token_ceilings import Floats, Ints
 
 TRIGRAM_WEIGHT = 0.25
@@ -67,8 +69,14 @@ def token_keys(token: str) -> Iterator[str]:
         yield f"m:{metaphone(token)}"
 
 
+@lru_cache(maxsize=100_000)
+def _cached_token_keys(token: str) -> tuple[str, ...]:
+    """Names repeat from query to query; their keys need computing once."""
+    return tuple(token_keys(token))
+
+
 def form_keys(form: NameForm) -> set[str]:
-    keys = {key for token in form.tokens for key in token_keys(token)}
+    keys = {key for token in form.tokens for key in _cached_token_keys(token)}
     keys.update(f"g:{gram}" for gram in trigrams(form.letters))
     keys.update(f"c:{ch}" for ch in cjk_characters(form.original))
     return keys
@@ -85,6 +93,7 @@ class CandidateIndex:
     forms: FormTable = field(default_factory=FormTable)
     _arrays: dict[str, tuple[Ints, float]] = field(default_factory=dict)
     _frozen: bool = False
+    _allowed: dict[str, npt.NDArray[np.bool_]] = field(default_factory=dict)
 
     def add(self, entity: ListEntity) -> None:
         if self._frozen:
@@ -113,6 +122,16 @@ class CandidateIndex:
             for key, found in self.postings.items()
         }
         self.forms.freeze()
+
+    def schema_allows(self, schema: str) -> npt.NDArray[np.bool_]:
+        """For each entity position, whether a query of ``schema`` may match it."""
+        found = self._allowed.get(schema)
+        if found is None:
+            kinds = {e.schema for e in self.entities}
+            allowed = {kind for kind in kinds if can_match(schema, kind)}
+            found = np.array([e.schema in allowed for e in self.entities], dtype=bool)
+            self._allowed[schema] = found
+        return found
 
     def _weight(self, key: str) -> float:
         """Rarer keys say more: inverse document frequency, scaled by key kind."""

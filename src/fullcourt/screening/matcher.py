@@ -9,7 +9,7 @@ import numpy as np
 
 from fullcourt.screening.index import CandidateIndex, ListEntity, build_index
 from fullcourt.screening.score import ALGORITHM, DEFAULT_THRESHOLD, Score, score_subject
-from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject, can_match, make_subject
+from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject, make_subject
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,10 +53,12 @@ class Matcher:
         if limit < 1:
             raise ValueError(f"limit must be at least 1, not {limit}")
         index = self.index
-        eligible = [
-            p for p in index.candidate_positions(query) if self._eligible(query, p, datasets)
-        ]
-        positions = np.array(eligible, dtype=np.int64)
+        positions = index.candidate_positions(query)
+        if query.schema != "Thing":
+            positions = positions[index.schema_allows(query.schema)[positions]]
+        if datasets is not None:
+            scope = [self._in_scope(int(p), datasets) for p in positions]
+            positions = positions[np.array(scope, dtype=bool)]
         # a shared strong identifier decides whatever the names say; weak ones only
         # nudge, and the ceiling's margin already allows for them
         forced = index.identifier_hits(query, STRONG_IDENTIFIERS)
@@ -83,11 +85,8 @@ class Matcher:
                 results.sort(key=lambda m: (-m.score.score, m.entity.id))
         return results[:limit]
 
-    def _eligible(self, query: Subject, position: int, datasets: frozenset[str] | None) -> bool:
-        entity = self.index.entities[int(position)]
-        if datasets is not None and datasets.isdisjoint(entity.datasets):
-            return False
-        return query.schema == "Thing" or can_match(query.schema, entity.schema)
+    def _in_scope(self, position: int, datasets: frozenset[str]) -> bool:
+        return not datasets.isdisjoint(self.index.entities[position].datasets)
 
     def search(self, text: str, *, schema: str = "Thing", limit: int = 10) -> list[Match]:
         """Free-text search: the text as a name of any kind of entity."""

@@ -167,6 +167,31 @@ class Vocabulary:
         syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
         return np.where(both, np.minimum(ceiling, syllables), ceiling)
 
+    def _squeezed_spelling(self, rows: Sequence[str], columns: Ints, spelling: Floats) -> Floats:
+        """The spelling ceiling, or the same without doubled letters where that is
+        more. Only pairs where one side has a doubled letter can differ: most names
+        have none, so only those columns (or, if a query part has one, all) are
+        compared again."""
+        squeezed = [t.squeeze(r) for r in rows]
+        if squeezed == list(rows):
+            chosen = np.flatnonzero(self.squeezed_lengths[columns] < self.lengths[columns])
+            if not len(chosen):
+                return spelling
+        else:
+            chosen = np.arange(len(columns))
+        texts = self.squeezed_texts[columns[chosen]].tolist()
+        s_len = np.array([len(r) for r in squeezed], dtype=np.int64)[:, None]
+        sc_len = self.squeezed_lengths[columns[chosen]][None, :]
+        again = _spelling(
+            cdist(squeezed, texts, scorer=OSA.distance, dtype=np.int32),
+            cdist(squeezed, texts, scorer=Levenshtein.distance, dtype=np.int32),
+            np.maximum(sc_len, s_len).astype(np.float64),
+            np.minimum(sc_len, s_len),
+        )
+        spelling = spelling.copy()
+        spelling[:, chosen] = np.maximum(spelling[:, chosen], again)
+        return spelling
+
     def ceiling_rows(
         self, rows: Sequence[str], columns: Ints, texts: Sequence[str], common: Ints | None = None
     ) -> Floats:
@@ -183,19 +208,7 @@ class Vocabulary:
         longest = np.maximum(c_len, r_len).astype(np.float64)
         shortest = np.minimum(c_len, r_len)
         spelling = _spelling(osa, lev, longest, shortest)
-        # the same without doubled letters
-        squeezed = [t.squeeze(r) for r in rows]
-        s_len = np.array([len(r) for r in squeezed], dtype=np.int64)[:, None]
-        sc_len = self.squeezed_lengths[columns][None, :]
-        spelling = np.maximum(
-            spelling,
-            _spelling(
-                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=OSA.distance),
-                cdist(squeezed, self.squeezed_texts[columns].tolist(), scorer=Levenshtein.distance),
-                np.maximum(sc_len, s_len).astype(np.float64),
-                np.minimum(sc_len, s_len),
-            ),
-        )
+        spelling = self._squeezed_spelling(rows, columns, spelling)
         best = np.maximum(spelling, self._ending_ceiling(rows, columns, osa, lev, longest))
         keyed = [self.token_keys(r) for r in rows]
         mine = np.stack([keys for keys, _ in keyed])[:, None, :]
