@@ -155,6 +155,29 @@ def test_one_stake_stated_twice_counts_once() -> None:
     assert (found.status, str(found.share)) == (N, "45%")  # not 30 + 30 + 15
 
 
+@pytest.mark.parametrize(
+    ("rule", "holdings", "designated", "asset", "status", "share"),
+    [
+        # through a company only possibly blocked, a stake may count or not: the low
+        # end leaves it out, the high end counts it
+        (OFAC, "X>A 25-50%, A>B 60%", "X", "B", P, "[0%, 60%]"),
+        (OFAC, "X>A 0.5, X>D 40%, A>D 20%", "X", "D", P, "[40%, 60%]"),
+        # owned round a cycle: both blocked owners count in the stake
+        (OFAC, "X>A 50%, A>B 50%, B>A 50%", "X", "A", B, "100%"),
+        # stakes stated past the whole are reported as the whole
+        (OFAC, "X>A 60%, Y>A 60%", "X Y", "A", B, "100%"),
+        (OFAC, "X>A 30%, Y>A", "X Y", "A", P, "[30%, 100%]"),
+        # UK, per person: one holds a certain 30%, the other an unknown stake
+        (UK, "X>A 30%, Y>A", "X Y", "A", P, "[30%, 100%]"),
+    ],
+)
+def test_the_reported_stake(
+    rule: Rule, holdings: str, designated: str, asset: str, status: Status, share: str
+) -> None:
+    found = assess(web(holdings), designated.split(), rule)[asset]
+    assert (found.status, str(found.share)) == (status, share)
+
+
 def test_graph_holdings() -> None:
     entities = [
         party("Person", "x", "X"),

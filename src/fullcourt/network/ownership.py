@@ -21,13 +21,21 @@ from __future__ import annotations
 
 from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from fractions import Fraction
 
 from fullcourt.network import model as m
 from fullcourt.network.graph import Graph
-from fullcourt.network.shares import NOTHING, UNKNOWN, WHOLE, ShareRange, combine, parse_share
+from fullcourt.network.shares import (
+    HUNDRED,
+    NOTHING,
+    UNKNOWN,
+    WHOLE,
+    ShareRange,
+    combine,
+    parse_share,
+)
 
 ALL = "*"  # the one key when holdings of different blocked owners add up
 MAX_CHAINS = 20
@@ -86,7 +94,7 @@ class Finding:
     entity: str
     status: Status
     designated: bool
-    share: ShareRange  # held by blocked owners, under the deciding key
+    share: ShareRange  # held by certainly (low) and possibly (high) blocked owners
     controllers: tuple[str, ...] = ()  # keys it is blocked under: persons, "joint:...", "*"
     chains: tuple[tuple[Holding, ...], ...] = ()  # designated owner -> ... -> entity
 
@@ -179,6 +187,33 @@ def _chains(
     return out
 
 
+def _stake(holdings: list[Holding], certain: Order, possible: Order, key: str) -> ShareRange:
+    """What blocked owners hold under ``key``: at least the holdings of owners
+    certainly blocked, at most those of owners possibly blocked, never past 100%."""
+    low = _total(holdings, certain, key)
+    high = _total(holdings, possible, key)
+    share = ShareRange(low.low, high.high, low.low_open, high.high_open, high.known)
+    if share.high > HUNDRED:
+        share = replace(share, high=HUNDRED, high_open=False)
+    if share.low > HUNDRED:
+        share = replace(share, low=HUNDRED, low_open=False)
+    return share
+
+
+def _largest_stake(holdings: list[Holding], certain: Order, possible: Order) -> ShareRange:
+    """The stake blocked owners hold: summed over all of them where the rule
+    aggregates (one key), else the most any one designated person (or joint
+    arrangement) certainly and possibly holds."""
+    keys = sorted({k for h in holdings for k in possible.get(h.owner, {})})
+    stakes = [_stake(holdings, certain, possible, k) for k in keys]
+    if not stakes:
+        return NOTHING
+    low = max(stakes, key=lambda s: (s.low, s.low_open))
+    high = max(stakes, key=lambda s: (s.high, not s.high_open))
+    known = all(s.known for s in stakes)
+    return ShareRange(low.low, high.high, low.low_open, high.high_open, known)
+
+
 def _finding(
     entity: str,
     designated: bool,
@@ -187,22 +222,19 @@ def _finding(
     limit: int,
 ) -> Finding:
     holdings = by_asset.get(entity, [])
+    share = _largest_stake(holdings, passes[0][0], passes[-1][0])
     for order, status in passes:
         keys = sorted((rank, key) for key, rank in order.get(entity, {}).items() if rank > 0)
         if keys:
-            rank, key = keys[0]
+            key = keys[0][1]
             return Finding(
                 entity,
                 Status.BLOCKED if designated else status,
                 designated,
-                _total(holdings, order, key, before=rank),
+                share,
                 tuple(sorted(k for _, k in keys)),
                 tuple(_chains(entity, key, order, by_asset, limit)),
             )
-    possible = passes[-1][0]
-    keys_held = sorted({k for h in holdings for k in possible.get(h.owner, {})})
-    totals = [_total(holdings, possible, k) for k in keys_held]
-    share = max(totals, key=lambda s: (s.high, s.low), default=NOTHING)
     return Finding(entity, Status.BLOCKED if designated else Status.NOT_BLOCKED, designated, share)
 
 
