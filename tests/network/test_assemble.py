@@ -120,3 +120,28 @@ def test_passports_and_hub_cap() -> None:
     (hub,) = graph.hubs  # four holders over a cap of three: kept aside, never linked
     assert (hub.kind, hub.degree, hub.weight) == ("address", 4, 0.0)
     assert hub.texts == (shared_address,)
+
+
+def test_parties_naming_one_address_entity_share_it() -> None:
+    # OpenSanctions states addresses as Address entities the parties name; its full
+    # text ties them as the same text written on each would, and so does one written
+    # from its parts
+    full = make_entity("Address", "addr-1", "test")
+    full.add("full", "Room 1010, Wing Hing Commercial Building, 139 Wing Lok Street")
+    parts = make_entity("Address", "addr-2", "test")
+    parts.add("street", "45 Sungri Street")
+    parts.add("city", "Pyongyang")
+    parts.add("country", "kp")
+    company = party("Company", "c", "Canal Logistics", addressEntity="addr-1")
+    person = party("Person", "p", "Quebec Second", addressEntity="addr-1")
+    written = party(
+        "Company",
+        "w",
+        "Wing Lok Trading",
+        address="Room 1010, Wing Hing Commercial Building, 139 Wing Lok Street, Hong Kong",
+    )
+    ship = party("Company", "s", "Sungri Shipping", addressEntity="addr-2")
+    other = party("Company", "o", "Other", address="45 Sungri Street, Pyongyang")
+    graph = build_graph([full, parts, company, person, written, ship, other])
+    holders = sorted((a.kind, a.holders) for a in graph.attributes.values())
+    assert holders == [("address", ("c", "p", "w")), ("address", ("o", "s"))]

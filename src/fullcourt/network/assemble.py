@@ -68,6 +68,7 @@ class Assembler:
         elif m.is_party(name):
             party, relations = read_party(entity)
             self.parties[party.id].append(party)
+            self.held.extend((party.id, value_id) for value_id in party.value_ids)
             self.relations.extend(relations)
 
     def finish(self, hub_cap: int) -> Finished:

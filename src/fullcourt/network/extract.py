@@ -37,7 +37,12 @@ VALUE_ENTITIES: dict[str, tuple[str, tuple[str, ...]]] = {
     "Identification": ("idNumber", ("number",)),
     "CryptoWallet": ("cryptoWallet", ("publicKey",)),
     "BankAccount": ("bankAccount", ("iban", "accountNumber")),
+    "Address": ("address", ("full",)),
 }
+# An Address entity without a full text is written from its parts, in postal order.
+ADDRESS_PARTS = ("remarks", "street", "street2", "postalCode", "city", "region", "state")
+# party property -> the value entities it names (the party holds their values)
+VALUE_REFERENCES = ("addressEntity",)
 # FtM files from other tools often mark a designated party by this topic alone, with no
 # Sanction record; the issue's contract for ``fullcourt load`` counts it as designated.
 DESIGNATION_TOPIC = "sanction"
@@ -72,6 +77,7 @@ class Party:
     countries: set[str] = field(default_factory=set)
     values: list[Value] = field(default_factory=list)
     sanction_topic: bool = False  # carries the topic ``sanction``
+    value_ids: list[str] = field(default_factory=list)  # value entities it names
 
 
 def _first(entity: Entity, prop: str) -> str | None:
@@ -96,6 +102,7 @@ def read_party(entity: Entity) -> tuple[Party, list[Relation]]:
             norm = normalize(kind, text)
             if norm:
                 party.values.append(Value(kind, norm, text))
+    party.value_ids.extend(v for prop in VALUE_REFERENCES for v in entity.get(prop, quiet=True))
     relations = [
         Relation(party.id, party.dataset, holder, party.id, kind)
         for prop, kind in PROPERTY_LINKS.items()
@@ -132,9 +139,13 @@ def read_sanction(entity: Entity) -> tuple[str, m.Designation] | None:
 
 
 def read_value_entity(entity: Entity) -> tuple[Value | None, list[str]]:
-    """A passport, wallet or account as a value, and the holders it names itself."""
+    """A passport, wallet, account or address as a value, and the holders it names
+    itself (parties name their addresses instead: ``Party.value_ids``)."""
     kind, props = VALUE_ENTITIES[entity.schema.name]
     text = next((v for p in props for v in entity.get(p, quiet=True)), None)
+    if text is None and entity.schema.name == "Address":
+        parts = [v for p in ADDRESS_PARTS for v in entity.get(p, quiet=True)]
+        text = ", ".join(parts) or None
     norm = normalize(kind, text) if text else None
     value = Value(kind, norm, text) if norm and text else None
     return value, list(entity.get("holder", quiet=True))
