@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import tempfile
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from fullcourt.model import Record
@@ -20,6 +21,7 @@ from fullcourt.store.load import (
     Staged,
     commit_staged,
     existing_version,
+    reinstate,
     stage_records,
 )
 
@@ -56,7 +58,7 @@ def load_plans(
     """Load every plan as one transaction; content already in the store is skipped."""
     if version is not None and len(plans) > 1:
         raise StoreError("--version names one version; load these inputs one at a time")
-    results: list[LoadResult] = []
+    present: list[LoadResult] = []
     with tempfile.TemporaryDirectory(prefix="fullcourt-load-") as tmp:
         staged: list[Staged] = []
         for number, plan in enumerate(plans):
@@ -64,15 +66,16 @@ def load_plans(
             report = ParseReport()
             done = existing_version(store, request.dataset, request.content_hash)
             if done is not None:
-                results.append(LoadResult(request.dataset, done, False, 0, 0, 0, report))
+                present.append(LoadResult(request.dataset, done, False, 0, 0, 0, report))
                 continue
             folder = Path(tmp) / str(number)
             folder.mkdir()
             records = _counted(plan.parse(request.dataset, report), tick)
             staged.append(stage_records(folder, request, records, report))
         commit_staged(store, staged)
-        results.extend(item.result(True) for item in staged)
-    return results
+    # only once everything new has landed: a failed load changes nothing
+    results = [replace(r, reinstated=reinstate(store, r.dataset, r.version)) for r in present]
+    return results + [item.result(True) for item in staged]
 
 
 def load_paths(

@@ -95,3 +95,30 @@ def test_store_refuses_other_schema_version(tmp_path: Path) -> None:
 def test_read_only_needs_an_existing_store(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no store here yet"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def current(store: Store) -> str:
+    row = store.conn.execute("SELECT version FROM current_versions").fetchone()
+    assert row is not None
+    return str(row[0])
+
+
+def test_an_undated_version_loaded_again_is_current_again(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        first = load_records(store, request(None, "a"), ofac_entries(), ParseReport())
+        load_records(store, request(None, "b"), un_vessel_entries(), ParseReport())
+        assert current(store) == "sha256-bbbbbbbbbbbb"
+        again = load_records(store, request(None, "a"), ofac_entries(), ParseReport())
+        assert (again.loaded, again.reinstated, again.version) == (False, True, first.version)
+        assert current(store) == first.version
+        once_more = load_records(store, request(None, "a"), ofac_entries(), ParseReport())
+        assert not once_more.reinstated  # already current: nothing changes
+
+
+def test_a_dated_version_loaded_again_stays_where_its_date_puts_it(tmp_path: Path) -> None:
+    with Store(tmp_path / "s.duckdb") as store:
+        old, new = ParseReport(published="2024-01-01"), ParseReport(published="2024-06-01")
+        load_records(store, request(None, "a"), ofac_entries(), old)
+        load_records(store, request(None, "b"), ofac_entries(), new)
+        again = load_records(store, request(None, "a"), ofac_entries(), ParseReport())
+        assert not again.reinstated and current(store) == "2024-06-01"

@@ -35,6 +35,7 @@ def load_result_dict(result: LoadResult) -> dict[str, object]:
         "dataset": result.dataset,
         "version": result.version,
         "loaded": result.loaded,
+        "current_again": result.reinstated,
         "entities": result.entities,
         "statements": result.statements,
         "invalid_identifiers": result.flags,
@@ -56,6 +57,8 @@ def load_table(results: list[LoadResult]) -> Table:
         table.add_column(column)
     for r in results:
         status = "loaded" if r.loaded else "already in store"
+        if r.reinstated:
+            status += ", current again"
         unknown = sum(r.report.unknown.values())
         table.add_row(
             r.dataset,

@@ -50,6 +50,7 @@ class LoadResult:
     statements: int
     flags: int
     report: ParseReport
+    reinstated: bool = False  # already in the store, and made current again
 
 
 def existing_version(store: Store, dataset: str, content_hash: str) -> str | None:
@@ -57,6 +58,29 @@ def existing_version(store: Store, dataset: str, content_hash: str) -> str | Non
     row = store.conn.execute(
         "SELECT version FROM versions WHERE dataset = ? AND content_hash = ?",
         [dataset, content_hash],
+    ).fetchone()
+    return str(row[0]) if row else None
+
+
+def reinstate(store: Store, dataset: str, version: str) -> bool:
+    """Loading an undated version again makes it the current one again (a dated one
+    stays where its date puts it); True when that changed which version is current."""
+    conn = store.conn
+    row = conn.execute(
+        "SELECT published FROM versions WHERE dataset = ? AND version = ?", [dataset, version]
+    ).fetchone()
+    if row is None or row[0] is not None or _current(store, dataset) == version:
+        return False
+    conn.execute(
+        "INSERT INTO reloads VALUES (?, ?, ?)",
+        [dataset, version, datetime.now(UTC).replace(tzinfo=None)],
+    )
+    return True
+
+
+def _current(store: Store, dataset: str) -> str | None:
+    row = store.conn.execute(
+        "SELECT version FROM current_versions WHERE dataset = ?", [dataset]
     ).fetchone()
     return str(row[0]) if row else None
 
@@ -140,7 +164,8 @@ def load_records(
     """Parse ``records`` fully, then write them as one new version, or not at all."""
     done = existing_version(store, request.dataset, request.content_hash)
     if done is not None:
-        return LoadResult(request.dataset, done, False, 0, 0, 0, report)
+        again = reinstate(store, request.dataset, done)
+        return LoadResult(request.dataset, done, False, 0, 0, 0, report, again)
     with tempfile.TemporaryDirectory(prefix="fullcourt-load-") as folder:
         staged = stage_records(Path(folder), request, records, report)
         commit_staged(store, [staged])

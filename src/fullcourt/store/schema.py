@@ -64,13 +64,25 @@ DDL = [
     )""",
     # No ART indexes: DuckDB keeps them in memory, which would grow with every version
     # kept; column scans with zone maps answer the entity lookups fast enough.
-    # The newest version of each dataset: what screening and networks read.
+    # An undated version loaded again: the user means it to be the current one.
+    """CREATE TABLE IF NOT EXISTS reloads (
+        dataset VARCHAR NOT NULL,
+        version VARCHAR NOT NULL,
+        reloaded_at TIMESTAMP NOT NULL
+    )""",
+    # The newest version of each dataset: what screening and networks read. Dated
+    # versions go by their date; undated ones by when they were last loaded.
     """CREATE OR REPLACE VIEW current_versions AS
         SELECT dataset, version FROM (
             SELECT dataset, version, row_number() OVER (
                 PARTITION BY dataset
-                ORDER BY coalesce(published, strftime(loaded_at, '%Y-%m-%d')) DESC, loaded_at DESC
-            ) AS rank FROM versions
+                ORDER BY coalesce(published, strftime(touched, '%Y-%m-%d')) DESC, touched DESC
+            ) AS rank FROM (
+                SELECT v.dataset, v.version, v.published,
+                       greatest(v.loaded_at, coalesce(max(r.reloaded_at), v.loaded_at)) AS touched
+                FROM versions v LEFT JOIN reloads r USING (dataset, version)
+                GROUP BY v.dataset, v.version, v.published, v.loaded_at
+            )
         ) WHERE rank = 1""",
     # When each value was first and last published, across all versions of its list.
     """CREATE OR REPLACE VIEW statement_seen AS
