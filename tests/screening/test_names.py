@@ -178,3 +178,50 @@ def test_generic_legal_words_do_not_conflict() -> None:
 )
 def test_arabic_script_against_latin(a: str, b: str, hit: bool) -> None:
     assert (score(a, b) >= DEFAULT_THRESHOLD) is hit
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the syllables of a Korean given name in another order: another given name
+        ("Kim Nam Yong", "KIM Yong Nam"),
+        ("Kim Chol Song", "Kim Song Chol"),
+        ("Pak Il Chun", "PAK Chun Il"),
+        ("Ri Ho Won", "RI Won Ho"),
+        ("Kim Chol Song", "김성철"),
+        ("Nam Yong Kim", "KIM Yong Nam"),  # surname last, given name "Nam Yong"
+    ],
+)
+def test_korean_given_name_syllables_keep_their_order(a: str, b: str) -> None:
+    assert score(a, b) < DEFAULT_THRESHOLD
+    assert score(a, b) < score(b, b)
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Jong Un Kim", "KIM Jong Un"),  # the surname moved, the given name kept
+        ("Kim Jong-un", "KIM Jong Un"),
+        ("Ri Pyongchol", "RI Pyong Chol"),
+        ("Yong Nam Kim", "KIM Yong Nam"),
+    ],
+)
+def test_korean_surname_may_move(a: str, b: str) -> None:
+    assert score(a, b) >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("M/V CHON MA SAN", "CHON MA SAN"),
+        ("MV Kum Un San 3", "KUM UN SAN 3"),
+        ("M.V. JI SONG 8", "JI SONG 8"),
+        ("MT Yu Phyong 5", "YU PHYONG 5"),
+    ],
+)
+def test_a_ships_type_prefix_is_not_its_name(query: str, listed: str) -> None:
+    assert score(query, listed, "Vessel") == 1.0
+
+
+def test_titles_of_descent_are_dropped_alike() -> None:
+    assert score("Sayed Mohammad Haqqani", "SAYYED MOHAMMED HAQQANI") >= 0.9

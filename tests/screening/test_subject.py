@@ -32,3 +32,17 @@ def test_schema_compatibility() -> None:
 
 def test_merge_props_keeps_order_without_repeats() -> None:
     assert merge_props([{"name": ["A", "B"]}, {"name": ["B", "C"]}]) == {"name": ["A", "B", "C"]}
+
+
+def test_parts_of_one_name_keep_their_middle() -> None:
+    subject = make_subject(
+        "Person", {"firstName": ["Abdul"], "middleName": ["Jabbar"], "lastName": ["Omari"]}
+    )
+    assert [name for name, _, _ in subject.names] == ["Abdul Jabbar Omari"]
+    listed = make_subject(
+        "Person",
+        {"name": ["Ghassan Jaoudat ISMAIL"], "firstName": ["Ghassan"], "lastName": ["Ismail"]},
+    )
+    assert [name for name, _, _ in listed.names] == ["Ghassan Jaoudat ISMAIL"]
+    spelled = make_subject("Person", {"firstName": ["Yuri", "Yuriy"], "lastName": ["Kovalchuk"]})
+    assert sorted(name for name, _, _ in spelled.names) == ["Yuri Kovalchuk", "Yuriy Kovalchuk"]

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from itertools import pairwise
 
+from fullcourt.screening.korean import ROMANISED_SURNAMES
 from fullcourt.screening.normalize import (
     LEGAL_TOKENS,
     PERSON_SCHEMATA,
@@ -30,6 +32,7 @@ SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
 MERGE_FLOOR = 0.92
 SERIES_FACTOR = 0.9  # a pair under this is a different name part, not a spelling slip
+KOREAN_ORDER_CAP = 0.7  # "Kim Yong Nam" is not "Kim Nam Yong": another given name
 SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
@@ -187,6 +190,32 @@ def _acronym_score(q: NameForm, c: NameForm) -> float:
     return 0.0
 
 
+def _given_syllables_swapped(
+    q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]]
+) -> bool:
+    """Two Korean names whose given-name syllables pair up crosswise: the surname may
+    open or close a name ("Jong Un Kim"), but the syllables of a given name keep their
+    order, and "Yong Nam" is another given name than "Nam Yong"."""
+
+    def edge(tokens: tuple[str, ...], k: int) -> int | None:
+        """0 for a surname opening the name, 1 for one closing it (many syllables are
+        also surnames, so an opening one is the likelier reading)."""
+        if tokens[k] not in ROMANISED_SURNAMES:
+            return None
+        return 0 if k == 0 else 1 if k == len(tokens) - 1 else None
+
+    kept = [(i, j) for i, j, sim in pairs if sim >= SLIP_FLOOR]
+    surnames = [
+        (qe + ce, (i, j))
+        for i, j in kept
+        if (qe := edge(q, i)) is not None and (ce := edge(c, j)) is not None
+    ]
+    if surnames:
+        kept.remove(min(surnames)[1])
+    given = sorted(kept)
+    return any(b[1] < a[1] for a, b in pairwise(given) if b[0] > a[0])
+
+
 def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
     if not q.patronyms or not c.patronyms:
         return False
@@ -295,6 +324,9 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     # whole name run together, not one shared word
     if single and not (len(best_q) == len(q.tokens) and len(best_c) == len(c.tokens)):
         score = min(score, SINGLE_PART_CAP if is_person else SINGLE_BRAND_CAP)
+    if ctx.korean and is_person and _given_syllables_swapped(q.tokens, c.tokens, pairs):
+        score = min(score, KOREAN_ORDER_CAP)
+        notes.append("the given name's syllables stand in another order")
     if _patronyms_differ(q, c):
         score *= PATRONYM_MISMATCH_FACTOR
         notes.append("the father's names differ")

@@ -70,6 +70,9 @@ HONORIFICS = frozenset(
         "ayatollah",
         "sayyid",
         "sayed",
+        "sayyed",
+        "seyed",
+        "seyyed",
         "mister",
         "madame",
         "mme",
@@ -339,10 +342,22 @@ def _written_letters(text: str) -> str:
     return "".join(_SPLIT.split(forms[0])) if forms else ""
 
 
+# "MV", "M/V", "M.T.", "SS", "FV", "RV", "MY" before a ship's name say what kind of
+# ship it is (motor vessel, tanker, steamship, fishing, research vessel, yacht), not
+# which: customers write them, lists mostly do not.
+_VESSEL_PREFIX = re.compile(r"^\s*[mfsr]\s*[./]?\s*[vtsy]\b\.?\s*(?=\w)", re.IGNORECASE)
+
+
+def strip_vessel_prefix(name: str) -> str:
+    return _VESSEL_PREFIX.sub("", name, count=1)
+
+
 @lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
     is_org = schema in ORG_SCHEMATA
+    if schema == "Vessel":
+        name = strip_vessel_prefix(name)
     text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (name, ())
     forms: dict[tuple[str, ...], NameForm] = {}
     # characters read in Mandarin are a Chinese name, whatever its syllables look like

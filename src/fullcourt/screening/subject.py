@@ -64,6 +64,10 @@ class Subject:
     gender: frozenset[str] = frozenset()
 
 
+# Parts between a given name and a surname, in the order people write them.
+MIDDLE_NAME_PROPS = ("secondName", "middleName", "fatherName")
+
+
 def _names(schema: str, props: Mapping[str, list[str]]) -> list[tuple[str, float]]:
     found: dict[str, float] = {}
     for prop, weight in NAME_PROPS.items():
@@ -71,9 +75,20 @@ def _names(schema: str, props: Mapping[str, list[str]]) -> list[tuple[str, float
             if value.strip() and weight > found.get(value, 0.0):
                 found[value] = weight
     first, last = props.get("firstName", []), props.get("lastName", [])
-    for given in first:
-        for family in last:
-            found.setdefault(f"{given} {family}", 1.0)
+    middle = [v for prop in MIDDLE_NAME_PROPS for v in props.get(prop, [])]
+    if len(first) == 1 and len(last) == 1:
+        # one person's parts: the whole name, never one without its middle parts
+        # ("Abdul Jabbar Omari" is not "Abdul Omari"), and only if no name stated
+        # already holds both (a list's "Ghassan Jaoudat ISMAIL" with its parts
+        # "Ghassan" and "Ismail" is not also "Ghassan Ismail")
+        parts = {first[0].casefold(), last[0].casefold()}
+        if middle or not any(parts <= set(name.casefold().split()) for name in found):
+            found.setdefault(" ".join([first[0], *middle, last[0]]), 1.0)
+    elif not found and not middle:
+        # several spellings of each part and no full name: the pairs are all there is
+        for given in first:
+            for family in last:
+                found.setdefault(f"{given} {family}", 1.0)
     return list(found.items())
 
 
