@@ -225,3 +225,35 @@ def test_a_ships_type_prefix_is_not_its_name(query: str, listed: str) -> None:
 
 def test_titles_of_descent_are_dropped_alike() -> None:
     assert score("Sayed Mohammad Haqqani", "SAYYED MOHAMMED HAQQANI") >= 0.9
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema", "low", "high"),
+    [
+        # a person's name without its surname is another person
+        ("박유진", "유진", "Person", 0.0, 0.7),
+        ("김정은", "김정은", "Person", 1.0, 1.0),
+        # an organisation's short name leaves words out and stays close
+        ("丹东鸿祥", "丹东鸿祥实业发展", "Organization", 0.6, 0.7),
+    ],
+)
+def test_names_in_their_own_script(a: str, b: str, schema: str, low: float, high: float) -> None:
+    assert low <= score(a, b, schema) <= high
+
+
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Kim Nam-woong", "KIM NAM UNG"),  # South Korean spellings of 웅, 욱
+        ("Kim Dong-wook", "KIM Tong Uk"),
+        ("Lee Jae-woong", "RI Jae Ung"),
+    ],
+)
+def test_south_korean_spellings_of_syllables_without_a_consonant(query: str, listed: str) -> None:
+    assert score(query, listed) >= 0.9
+
+
+def test_a_syllable_more_is_another_given_name() -> None:
+    # "Jing" and "Jinghe" sound alike to metaphone; they are two names
+    assert score("Lin Jing", "Jinghe LIN") < DEFAULT_THRESHOLD
+    assert score("Lin Jing", "LIN Jing") == 1.0

@@ -341,7 +341,10 @@ class FormTable:
             # two names in Han, Hangul or Kana are compared in their script alone, and
             # that comparison is cheap: take its score as it is
             for k in np.flatnonzero(self.cjk[rows]):
-                found = n.compare_characters(q.original, self.forms[rows[k]].original)
+                row = rows[k]
+                found = n.compare_characters(
+                    q.original, self.forms[row].original, bool(self.person[row])
+                )
                 score[k] = found.score if found is not None else score[k]
         # an acronym starts with the first letter of the name it shortens; people's
         # names are never read as acronyms

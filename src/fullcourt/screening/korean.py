@@ -278,6 +278,9 @@ _NUCLEI = {
     "yu": "YO", "you": "YO", "yoo": "YO", "wa": "WA", "wae": "WE", "oe": "WE", "oi": "WE",
     "we": "WE", "wo": "WO", "weo": "WO", "wi": "WI", "wee": "WI", "i": "I", "ee": "I",
     "ui": "I", "eui": "I", "yi": "I",
+    # ㅜ with no initial consonant, as South Koreans spell it: Woo (우), Woong (웅),
+    # Wook (욱) in "Lee Jae-woong", "Kim Dong-wook"
+    "woo": "O",
 }  # fmt: skip
 _CODAS = {"": "-", "k": "K", "n": "N", "l": "L", "m": "M", "p": "P", "ng": "NG"}
 

@@ -359,13 +359,20 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     )
 
 
-def compare_characters(query: str, candidate: str) -> NameComparison | None:
-    """Two names both written in Han, Hangul or Kana, compared character by character."""
+def compare_characters(query: str, candidate: str, person: bool = False) -> NameComparison | None:
+    """Two names both written in Han, Hangul or Kana, compared character by character.
+
+    A person's name is two to four characters, each a surname or a given-name
+    syllable: one left out is another person (박유진 Park Yu-jin is not 유진 Yu Jin), so
+    the characters in common are counted against the longer name. An organisation's
+    name may leave words out ("丹东鸿祥" for its full registered name), so there they
+    count against both names' lengths.
+    """
     a, b = cjk_characters(query), cjk_characters(candidate)
     if not a or not b:
         return None
     common = _common_in_order(a, b)
-    score = 2 * common / (len(a) + len(b))
+    score = common / max(len(a), len(b)) if person else 2 * common / (len(a) + len(b))
     return NameComparison(
         round(score, 4), "".join(a), "".join(b), notes=("compared in the original script",)
     )
@@ -390,7 +397,9 @@ def compare_names(
     romanisation would merge characters that the names keep apart.
     """
     if query and candidate:
-        same_script = compare_characters(query[0].original, candidate[0].original)
+        same_script = compare_characters(
+            query[0].original, candidate[0].original, schema in PERSON_SCHEMATA
+        )
         if same_script is not None:
             return same_script
     best: NameComparison | None = None

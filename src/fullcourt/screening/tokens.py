@@ -214,8 +214,16 @@ def token_similarity(
     if score < VARIANT_SIMILARITY and _variant(a, b):
         score = VARIANT_SIMILARITY
     # sounding alike counts only for spellings that are already near: metaphone alone
-    # gives "Vita" and "Fuad" one key
-    if 0.3 <= score < 0.85 and len(a) > 3 and len(b) > 3 and metaphone(a) == metaphone(b):
+    # gives "Vita" and "Fuad" one key; and a name with a syllable more is another name
+    # however it sounds ("Jing" and "Jinghe", "Carl" and "Carla")
+    extended = a.startswith(b) or b.startswith(a)
+    if (
+        0.3 <= score < 0.85
+        and len(a) > 3
+        and len(b) > 3
+        and not extended
+        and metaphone(a) == metaphone(b)
+    ):
         score = max(score, SOUND_SIMILARITY if a[0] == b[0] else SOUND_SIMILARITY - 0.05)
     if score < NICKNAME_SIMILARITY and is_nickname(a, b):
         return NICKNAME_SIMILARITY
