@@ -157,13 +157,10 @@ def _fixed_point(
     return order
 
 
-def _total(
-    holdings: list[Holding], order: Order, key: str, before: int | None = None
-) -> ShareRange:
+def _total(holdings: list[Holding], order: Order, key: str) -> ShareRange:
     total = NOTHING
     for h in holdings:
-        rank = order.get(h.owner, {}).get(key)
-        if rank is not None and (before is None or rank < before):
+        if key in order.get(h.owner, {}):
             total = total + h.share
     return total
 

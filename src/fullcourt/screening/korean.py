@@ -100,10 +100,10 @@ SURNAMES: dict[str, tuple[str, ...]] = {
     )
 }
 COMPOUND_SURNAMES = frozenset(s for s in SURNAMES if len(s) == 2)
-# Every romanised spelling of a surname, with the standard renderings ("ri", "lee", "yi")
+# Every romanised spelling of a surname ("ri", "lee", "yi", "pak", "park", ...)
 ROMANISED_SURNAMES = frozenset(
     spelling for spellings in SURNAMES.values() for spelling in spellings
-) | frozenset({"lee", "yi", "rhee", "park", "bak", "choi", "choe", "gim", "jeong", "chung", "oh"})
+)
 # Hangul surnames written only in the South (the North keeps the initial ㄹ).
 SOUTHERN_SURNAMES = frozenset(_t("이 임 유 노 양 염 나 여 용 육"))
 

@@ -48,18 +48,21 @@ def _work(chunk: Sequence[Request | None], settings: MatchSettings) -> list[Foun
     matcher, where = _state
     out: list[Found] = []
     for request in chunk:
-        if request is None:
-            out.append([])
-            continue
-        schema, properties = request
-        matches = matcher.match(
-            make_subject(schema, properties),
-            threshold=settings.threshold,
-            limit=settings.limit,
-            datasets=settings.datasets,
-        )
+        matches = _match(matcher, request, settings)
         out.append([(where[m.entity.id], m.score, m.match) for m in matches])
     return out
+
+
+def _match(matcher: Matcher, request: Request | None, settings: MatchSettings) -> list[Match]:
+    if request is None:
+        return []
+    schema, properties = request
+    return matcher.match(
+        make_subject(schema, properties),
+        threshold=settings.threshold,
+        limit=settings.limit,
+        datasets=settings.datasets,
+    )
 
 
 def default_workers() -> int:
@@ -120,7 +123,7 @@ class MatchPool:
         screened) has none, and keeps its place."""
         if self._pool is None:
             for request in requests:
-                yield [] if request is None else self._match(request, settings)
+                yield _match(self.matcher, request, settings)
             return
         entities = self.matcher.index.entities
         pending: deque[Future[list[Found]]] = deque()
@@ -135,15 +138,6 @@ class MatchPool:
                 break
             for found in pending.popleft().result():
                 yield [Match(entities[p], score, hit) for p, score, hit in found]
-
-    def _match(self, request: Request, settings: MatchSettings) -> list[Match]:
-        schema, properties = request
-        return self.matcher.match(
-            make_subject(schema, properties),
-            threshold=settings.threshold,
-            limit=settings.limit,
-            datasets=settings.datasets,
-        )
 
 
 def match_many(
