@@ -11,7 +11,12 @@ import pytest
 from fullcourt.model import Record
 from fullcourt.model.identifiers import is_valid_imo
 from fullcourt.sources.errors import SourceError
-from fullcourt.sources.eu_journal import parse_eu_journal, sniff_eu_journal, split_cell
+from fullcourt.sources.eu_journal import (
+    parse_eu_journal,
+    sniff_eu_journal,
+    split_cell,
+    split_names,
+)
 from fullcourt.sources.report import ParseReport
 
 CELEX = "32017R1509"
@@ -131,6 +136,21 @@ CASES = [
     ("XIII.A/68", "passportNumber", {"927234267", "108120258"}),
     # "381320634; PS- 563410163": a hyphen and a space between prefix and digits
     ("XV.A/22", "passportNumber", {"381320634", "PS563410163"}),
+    # a person's other names printed in one cell, with commas
+    (
+        "XV.C/4",
+        "alias",
+        {
+            "장철희",
+            "JANG Tcheul-hy",
+            "JANG Cheul-hy",
+            "JANG Chol-hy",
+            "DJANG Cheul-hy",
+            "DJANG Chol-hy",
+            "DJANG Tchoul-hy",
+            "KIM Tcheul-hy",
+        },
+    ),
     # vessel printed with its other names in parentheses, no IMO record number
     ("XIII.B/IMO8606173", "alias", {"Chol Ryong", "Ryong Gun Bong"}),
     ("XIII.B/IMO8606173", "name", {"Chol Ryong (Ryong Gun Bong)"}),
@@ -165,6 +185,12 @@ def test_report_notes_rejected_values(journal: tuple[list[Record], ParseReport])
 def test_row_without_start_date(journal: tuple[list[Record], ParseReport]) -> None:
     sanctions = {str(r.entity.id): r.entity for r in journal[0]}
     assert sanctions["eu-oj-sanction-32017r1509-xiii-a-53"].get("listingDate") == []
+
+
+def test_split_names() -> None:
+    assert split_names("KIM, Jong Un") == ["KIM, Jong Un"]  # surname, given names
+    assert split_names("RI Su Yong, RI Su-yong") == ["RI Su Yong", "RI Su-yong"]
+    assert split_names("Pak Chun Il") == ["Pak Chun Il"]
 
 
 def test_split_cell() -> None:

@@ -108,6 +108,20 @@ def split_cell(cell: str) -> list[str]:
     return list(dict.fromkeys(v.strip() for v in values if v.strip()))
 
 
+NAME_COLUMNS = frozenset({"alias", "weakAlias", "previousName"})
+
+
+def split_names(cell: str) -> list[str]:
+    """A person's other names, which the annex sometimes prints in one cell with
+    commas ("JANG Tcheul-hy, JANG Cheul-hy, KIM Tcheul-hy"). A comma also separates a
+    surname from given names ("KIM, Jong Un"), so the cell is a list only when every
+    piece is a whole name of two words or more."""
+    pieces = [piece.strip() for piece in cell.split(",")]
+    if len(pieces) > 1 and all(len(piece.split()) >= 2 for piece in pieces):
+        return pieces
+    return [cell]
+
+
 def _source_id(cells: dict[str, str], seen: set[str], name: str, line: int) -> str:
     """The printed address of the entry, qualified only when the format allows a repeat:
     by schema, then by programme and measure. A row claims its own qualified forms too,
@@ -142,7 +156,10 @@ def _row(
             if part != cells["name"]:
                 add_checked(entity, "alias", part, report)
     for column in PLAIN_COLUMNS:
-        for value in split_cell(cells.get(column, "")):
+        values = split_cell(cells.get(column, ""))
+        if schema == "Person" and column in NAME_COLUMNS:
+            values = [name for value in values for name in split_names(value)]
+        for value in values:
             add_checked(entity, column, value, report)
     _special(entity, cells, report)
     for column, value in cells.items():
