@@ -257,3 +257,21 @@ def test_a_syllable_more_is_another_given_name() -> None:
     # "Jing" and "Jinghe" sound alike to metaphone; they are two names
     assert score("Lin Jing", "Jinghe LIN") < DEFAULT_THRESHOLD
     assert score("Lin Jing", "LIN Jing") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        # traditional and simplified characters of one name
+        ("长安海连技术有限公司", "長安海連技術有限公司", "Organization"),
+        ("李方伟", "李方偉", "Person"),
+        # Han against Hangul: the Sino-Korean reading meets the Hangul
+        ("金正恩", "김정은", "Person"),
+    ],
+)
+def test_one_name_in_other_characters(a: str, b: str, schema: str) -> None:
+    assert score(a, b, schema) >= 0.95
+
+
+def test_han_against_hangul_keeps_syllables_apart() -> None:
+    assert score("金正男", "김정은") < DEFAULT_THRESHOLD

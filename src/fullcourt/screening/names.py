@@ -20,6 +20,7 @@ from fullcourt.screening.normalize import (
     PERSON_SCHEMATA,
     NameForm,
     cjk_characters,
+    cjk_scripts,
 )
 from fullcourt.screening.tokens import token_similarity
 
@@ -369,8 +370,8 @@ def compare_characters(query: str, candidate: str, person: bool = False) -> Name
     count against both names' lengths.
     """
     a, b = cjk_characters(query), cjk_characters(candidate)
-    if not a or not b:
-        return None
+    if not a or not b or cjk_scripts(a) != cjk_scripts(b):
+        return None  # 金正恩 and 김정은 meet through their readings, not character by character
     common = _common_in_order(a, b)
     score = common / max(len(a), len(b)) if person else 2 * common / (len(a) + len(b))
     return NameComparison(

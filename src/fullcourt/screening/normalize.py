@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+import opencc
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 from rigour.territories import get_territories
 
@@ -383,15 +384,31 @@ def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     return tuple(forms.values())
 
 
+# Traditional characters (Hong Kong, Taiwan, Korean hanja) as their simplified forms:
+# one company is 長安海連 in its Hong Kong filing and 长安海连 on a mainland invoice.
+_SIMPLIFIED = opencc.OpenCC("t2s")
+
+
 @lru_cache(maxsize=200_000)
 def cjk_characters(name: str) -> tuple[str, ...]:
-    """The Han, Hangul and Kana characters of a name, each one a name part.
+    """The Han, Hangul and Kana characters of a name, each one a name part, Han in its
+    simplified form.
 
     In these scripts a character (syllable) is a part of the name, and two names that
     differ in one character are different names, which romanisation can hide (정 and 종
     are both "jong" in one common style).
     """
-    return tuple(ch for ch in name if _is_cjk(ch))
+    if not any(map(_is_cjk, name)):
+        return ()
+    return tuple(ch for ch in _SIMPLIFIED.convert(name) if _is_cjk(ch))
+
+
+def cjk_scripts(characters: tuple[str, ...]) -> frozenset[str]:
+    """Which of Han, Hangul and Kana the characters are written in."""
+    return frozenset(
+        "hangul" if 0xAC00 <= ord(ch) <= 0xD7A3 else "kana" if ord(ch) < 0x3100 else "han"
+        for ch in characters
+    )
 
 
 def _is_cjk(ch: str) -> bool:
