@@ -275,3 +275,15 @@ def test_one_name_in_other_characters(a: str, b: str, schema: str) -> None:
 
 def test_han_against_hangul_keeps_syllables_apart() -> None:
     assert score("金正男", "김정은") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("Ahmed Wahidi", "Ahmad VAHIDI"),  # the Persian و as w or v
+        ("Mustapha Djamal", "Mustafa Jamal"),  # French and English transliterations
+        ("Sergei Kovaltchouk", "Sergey Kovalchuk"),
+    ],
+)
+def test_transliteration_habits(a: str, b: str) -> None:
+    assert score(a, b) >= 0.85

@@ -30,6 +30,7 @@ from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
 from fullcourt.screening.subject import Subject, can_match
 from fullcourt.screening.token_ceilings import Floats, Ints
+from fullcourt.screening.tokens import transliteration_fold
 
 TRIGRAM_WEIGHT = 0.25
 VARIANT_WEIGHT = 0.8
@@ -61,6 +62,8 @@ def trigrams(letters: str) -> set[str]:
 def token_keys(token: str) -> Iterator[str]:
     """Lookup keys of one token: itself, and its spelling-variant keys."""
     yield f"t:{token}"
+    if (folded := transliteration_fold(token)) != token:
+        yield f"t:{folded}"  # Wahidi finds Vahidi, Kovaltchouk Kovalchuk
     if key := syllable_key(token):
         yield f"k:{key}"
     if key := pinyin_key(token):

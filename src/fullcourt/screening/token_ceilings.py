@@ -255,16 +255,18 @@ def _keys_of(token: str) -> list[tuple[str, str]]:
         ("a", "abd" if token in t.ABD_FORMS else ""),
         ("s", _skeleton_key(token)),
         ("m", metaphone(token) if len(token) > 3 else ""),
+        ("f", t.transliteration_fold(token) if len(token) > 3 else ""),
     ]
 
 
 # The most a shared key can give, in the order of ``_keys_of``: a spelling of one
 # Korean syllable or pinyin syllable, a doubled letter, a form of "Abd", the
-# consonants an abjad writes, and a shared sound (``tokens.SOUND_SIMILARITY``).
+# consonants an abjad writes, a shared sound (``tokens.SOUND_SIMILARITY``), and one
+# spelling under the transliteration folds (``tokens.TRANSLITERATION_FOLDS``).
 KEY_VALUES = np.array(
     [
         *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
-        *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY),
+        *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY, t.VARIANT_SIMILARITY),
     ]
 )
 KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5

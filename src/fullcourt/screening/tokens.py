@@ -121,6 +121,25 @@ def _variant(a: str, b: str) -> bool:
     return bool(pa) and pa == pb and (is_wade_giles(a) or is_wade_giles(b))
 
 
+# Letters that English, French and German transliterations of one Cyrillic, Arabic or
+# Persian name write differently: Tchaikovsky / Chaikovsky, Djamal / Jamal, Iouri's
+# "ou" for "u", Wahidi / Vahidi for the Persian و, Mustapha / Mustafa.
+TRANSLITERATION_FOLDS = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ou", "u"), ("w", "v"))
+
+
+@lru_cache(maxsize=200_000)
+def transliteration_fold(token: str) -> str:
+    """The token with those letters written one way."""
+    for written, folded in TRANSLITERATION_FOLDS:
+        token = token.replace(written, folded)
+    return token
+
+
+def _same_transliteration(a: str, b: str) -> bool:
+    """One name part in two transliteration habits (long enough to be a name)."""
+    return min(len(a), len(b)) > 3 and transliteration_fold(a) == transliteration_fold(b)
+
+
 def _korean(a: str, b: str) -> float | None:
     """Two Korean syllables (or surnames) are the same or different, never "close".
 
@@ -211,7 +230,7 @@ def token_similarity(
     score = max(_spelling(a, b), _spelling(squeeze(a), squeeze(b)))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
-    if score < VARIANT_SIMILARITY and _variant(a, b):
+    if score < VARIANT_SIMILARITY and (_variant(a, b) or _same_transliteration(a, b)):
         score = VARIANT_SIMILARITY
     # sounding alike counts only for spellings that are already near: metaphone alone
     # gives "Vita" and "Fuad" one key; and a name with a syllable more is another name
