@@ -69,10 +69,13 @@ def test_rows_that_cannot_be_screened_keep_their_place(default_matcher: Matcher)
 
 def test_leaving_a_run_early_stops_the_workers(default_matcher: Matcher) -> None:
     with MatchPool(default_matcher, 2) as pool:
+        assert pool._pool is not None
+        workers = list(pool._pool._processes.values())
+        assert len(workers) == 2 and all(w.is_alive() for w in workers)
         run = pool.run(requests(CHUNK * 20), MatchSettings())
         assert next(run)
         run.close()
-    assert pool._pool is None
+    assert not any(w.is_alive() for w in workers)  # no worker outlives the pool
 
 
 def test_worker_and_limit_counts_are_checked(default_matcher: Matcher) -> None:

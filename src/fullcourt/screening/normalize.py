@@ -405,18 +405,23 @@ def cjk_characters(name: str) -> tuple[str, ...]:
 
 def cjk_scripts(characters: tuple[str, ...]) -> frozenset[str]:
     """Which of Han, Hangul and Kana the characters are written in."""
-    return frozenset(
-        "hangul" if 0xAC00 <= ord(ch) <= 0xD7A3 else "kana" if ord(ch) < 0x3100 else "han"
-        for ch in characters
-    )
+    return frozenset(script for ch in characters if (script := _cjk_script(ch)))
+
+
+# code point ranges of the scripts whose characters are name parts
+_CJK_RANGES = (
+    (0x4E00, 0x9FFF, "han"),  # CJK unified ideographs
+    (0x3400, 0x4DBF, "han"),  # extension A
+    (0xF900, 0xFAFF, "han"),  # compatibility ideographs (hanja)
+    (0xAC00, 0xD7A3, "hangul"),  # Hangul syllables
+    (0x3040, 0x30FF, "kana"),  # Hiragana and Katakana
+)
+
+
+def _cjk_script(ch: str) -> str | None:
+    code = ord(ch)
+    return next((script for low, high, script in _CJK_RANGES if low <= code <= high), None)
 
 
 def _is_cjk(ch: str) -> bool:
-    code = ord(ch)
-    return (
-        0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0x3400 <= code <= 0x4DBF  # extension A
-        or 0xAC00 <= code <= 0xD7A3  # Hangul syllables
-        or 0x3040 <= code <= 0x30FF  # Hiragana and Katakana
-        or 0xF900 <= code <= 0xFAFF  # compatibility ideographs (hanja)
-    )
+    return _cjk_script(ch) is not None
