@@ -283,7 +283,27 @@ def test_han_against_hangul_keeps_syllables_apart() -> None:
         ("Ahmed Wahidi", "Ahmad VAHIDI"),  # the Persian و as w or v
         ("Mustapha Djamal", "Mustafa Jamal"),  # French and English transliterations
         ("Sergei Kovaltchouk", "Sergey Kovalchuk"),
+        # French, German and Polish spellings of Russian and Ukrainian names
+        ("Iouri Kovaltchouk", "Yuriy Kovalchuk"),
+        ("Jurij Kowaltschuk", "Yuriy Kovalchuk"),
+        ("Ievgueni Prigojine", "Yevgeniy Prigozhin"),
+        ("Jewgeni Prigoschin", "Yevgeniy Prigozhin"),
+        ("Stanislav Chevtchouk", "SHEVCHUK, Stanislav"),
+        ("Michail Chodorkowski", "Mikhail Khodorkovsky"),
     ],
 )
 def test_transliteration_habits(a: str, b: str) -> None:
     assert score(a, b) >= 0.85
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the listed full names (UK RUS0007, LIB0071; SDN 23243): patronymic left out
+        ("Iouri Kovaltchouk", "Yuriy Valentinovich Kovalchuk"),
+        ("Ievgueni Prigojine", "Yevgeniy Viktorovich Prigozhin"),
+        ("Wladimir Tiourine", "TYURIN, Vladimir Anatolyevich"),
+    ],
+)
+def test_transliteration_habits_against_full_names(a: str, b: str) -> None:
+    assert score(a, b) >= DEFAULT_THRESHOLD

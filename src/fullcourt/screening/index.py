@@ -2,7 +2,8 @@
 
 Built in memory from the store's current list versions. Lookups go through several
 keys so that no single spelling habit hides a listed party: whole tokens, Korean
-syllable keys and phonetic keys (for romanisation variants), letter trigrams of the
+syllable keys and phonetic keys (for romanisation variants), each token's readings
+under national transliteration habits (transliteration.py), letter trigrams of the
 name without spaces (for typos and for "CHONMASAN" against "CHON MA SAN"), single
 characters of Han and Hangul names, identifiers, and an acronym bucket for short
 single-word queries ("KOMID"). Candidates are ranked by the rarity of what they share
@@ -30,7 +31,7 @@ from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
 from fullcourt.screening.subject import Subject, can_match
 from fullcourt.screening.token_ceilings import Floats, Ints
-from fullcourt.screening.tokens import transliteration_fold
+from fullcourt.screening.transliteration import readings
 
 TRIGRAM_WEIGHT = 0.25
 VARIANT_WEIGHT = 0.8
@@ -62,8 +63,8 @@ def trigrams(letters: str) -> set[str]:
 def token_keys(token: str) -> Iterator[str]:
     """Lookup keys of one token: itself, and its spelling-variant keys."""
     yield f"t:{token}"
-    if (folded := transliteration_fold(token)) != token:
-        yield f"t:{folded}"  # Wahidi finds Vahidi, Kovaltchouk Kovalchuk
+    for reading in readings(token):
+        yield f"r:{reading}"  # Wahidi finds Vahidi, Kovaltchouk Kovalchuk, Jurij Yuriy
     if key := syllable_key(token):
         yield f"k:{key}"
     if key := pinyin_key(token):
@@ -142,7 +143,7 @@ class CandidateIndex:
         kind = key[0]
         if kind == "g":
             return idf * TRIGRAM_WEIGHT
-        if kind in "kpm":
+        if kind in "kpmr":
             return idf * VARIANT_WEIGHT
         return idf
 

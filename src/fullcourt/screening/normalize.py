@@ -16,11 +16,11 @@ from functools import lru_cache
 
 import opencc
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
-from rigour.territories import get_territories
 
 from fullcourt.screening.chinese import is_han, korean_readings
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
+from fullcourt.screening.places import one_token_countries, place_words
 from fullcourt.screening.romanize import latin_forms
 
 PERSON_SCHEMATA = frozenset({"Person"})
@@ -154,21 +154,10 @@ VOWELLESS_NAMES = frozenset({"ng"})
 _VOWELS = frozenset("aeiouy")
 
 
-def _place_words() -> frozenset[str]:
-    """One-word names of countries, jurisdictions and world regions (rigour's table)."""
-    names: set[str] = set()
-    for territory in get_territories():
-        for name in (territory.name, territory.region, territory.subregion):
-            word = (name or "").lower()
-            if word.isascii() and word.isalpha():
-                names.add(word)
-    return frozenset(names | {"europe", "asia", "africa", "america", "international"})
-
-
 # A country or region closing a company's name ("Banco Santander México", "FABERLIC
 # EUROPE") names the group's company there; inside a name ("Bank of China") it is the
 # name itself.
-PLACE_WORDS = _place_words()
+PLACE_WORDS = place_words()
 PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "binti", "ould"})
 _AMP_WORD = re.compile(r"(?<=\w)&(?=\w)")
 _SPLIT = re.compile(r"[^\w]+")
@@ -248,6 +237,8 @@ def _split(text: str, is_org: bool) -> NameForm:
         forms = {form for _, form in extract_org_types(text, generic=True)} | LEGAL_TOKENS
         text = replace_org_types_compare(text, generic=True)
     raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org))
+    if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
+        raw = one_token_countries(raw)
     tokens, legal, particles, patronyms = [], [], [], []
     edges = _edge_positions(raw, forms)
     for position, token in enumerate(raw):

@@ -25,6 +25,7 @@ from rigour.text import metaphone
 
 from fullcourt.screening import names as n
 from fullcourt.screening import tokens as t
+from fullcourt.screening import transliteration
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import split_syllables, syllable_key
 
@@ -63,10 +64,12 @@ class Vocabulary:
         self.strings: list[str] = []
         self._key_ids: dict[str, int] = {"": -1}
         self._keys: list[list[int]] = []  # per token, one key id per rule in KEY_VALUES
-        self._token_keys: dict[str, tuple[Ints, Ints]] = {}
+        self._readings: list[list[int]] = []  # per token, its readings' key ids, padded
+        self._token_keys: dict[str, tuple[Ints, Ints, Ints]] = {}
         self._part: set[int] = set()
         self._joined: set[int] = set()
         self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
+        self.readings = np.zeros((0, HABITS), dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
         self.ends_s = np.zeros(0, dtype=bool)
@@ -92,11 +95,14 @@ class Vocabulary:
         self.ids[token] = len(self.strings)
         self.strings.append(token)
         self._keys.append([self.key_id(key, kind) for kind, key in _keys_of(token)])
+        read = [self.key_id(r, "r") for r in sorted(transliteration.readings(token))]
+        self._readings.append(read + [-1] * (HABITS - len(read)))
         (self._joined if joined else self._part).add(self.ids[token])
         return self.ids[token]
 
     def freeze(self) -> None:
         self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
+        self.readings = np.array(self._readings, dtype=np.int64).reshape(-1, HABITS)
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
         self.ends_s = np.array([s.endswith("s") for s in self.strings], dtype=bool)
@@ -110,17 +116,20 @@ class Vocabulary:
         self.is_joined = np.zeros(len(self.strings), dtype=bool)
         self.is_joined[list(self._joined)] = True
 
-    def token_keys(self, token: str) -> tuple[Ints, Ints]:
+    def token_keys(self, token: str) -> tuple[Ints, Ints, Ints]:
         """A query token's keys in the vocabulary's numbering (one per rule in
-        ``KEY_VALUES``) and the ids of its nickname relatives; cached, since names
-        repeat from query to query."""
+        ``KEY_VALUES``), its readings' keys (padded with -2, which no list token
+        has) and the ids of its nickname relatives; cached, since names repeat from
+        query to query."""
         found = self._token_keys.get(token)
         if found is None:
             keys = np.array(
                 [self.lookup_key(key, kind) for kind, key in _keys_of(token)], dtype=np.int64
             )
+            read = [self.lookup_key(r, "r") for r in sorted(transliteration.readings(token))]
+            read += [-2] * (HABITS - len(read))
             relatives = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
-            found = (keys, np.array(relatives, dtype=np.int64))
+            found = (keys, np.array(read, dtype=np.int64), np.array(relatives, dtype=np.int64))
             if len(self._token_keys) < 200_000:
                 self._token_keys[token] = found
         return found
@@ -211,15 +220,21 @@ class Vocabulary:
         spelling = self._squeezed_spelling(rows, columns, spelling)
         best = np.maximum(spelling, self._ending_ceiling(rows, columns, osa, lev, longest))
         keyed = [self.token_keys(r) for r in rows]
-        mine = np.stack([keys for keys, _ in keyed])[:, None, :]
+        mine = np.stack([keys for keys, _, _ in keyed])[:, None, :]
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
         # a shared sound counts only where the spelling is already near
         same[:, :, SOUND] &= best >= 0.3
         best = np.maximum(best, np.where(same, KEY_VALUES, 0.0).max(axis=2))
+        # some reading of one is some reading of the other (padding never meets: the
+        # list pads with -1, the query with -2, and a key unknown to the lists is -2)
+        read = np.stack([r for _, r, _ in keyed])[:, None, None, :]
+        theirs = self.readings[columns][None, :, :, None]
+        alike = ((theirs == read) & (read >= 0)).any(axis=(2, 3))
+        best = np.where(alike, np.maximum(best, t.TRANSLITERATION_SIMILARITY), best)
         # a part cut short: the start of the other
         cut = (common == shortest) & (shortest >= 2)
         best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
-        for r, (_, relatives) in enumerate(keyed):
+        for r, (_, _, relatives) in enumerate(keyed):
             if len(relatives):
                 mask = np.isin(columns, relatives)
                 best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
@@ -255,20 +270,19 @@ def _keys_of(token: str) -> list[tuple[str, str]]:
         ("a", "abd" if token in t.ABD_FORMS else ""),
         ("s", _skeleton_key(token)),
         ("m", metaphone(token) if len(token) > 3 else ""),
-        ("f", t.transliteration_fold(token) if len(token) > 3 else ""),
     ]
 
 
 # The most a shared key can give, in the order of ``_keys_of``: a spelling of one
 # Korean syllable or pinyin syllable, a doubled letter, a form of "Abd", the
-# consonants an abjad writes, a shared sound (``tokens.SOUND_SIMILARITY``), and one
-# spelling under the transliteration folds (``tokens.TRANSLITERATION_FOLDS``).
+# consonants an abjad writes, and a shared sound (``tokens.SOUND_SIMILARITY``).
 KEY_VALUES = np.array(
     [
         *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
-        *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY, t.VARIANT_SIMILARITY),
+        *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY),
     ]
 )
+HABITS = len(transliteration.HABITS)
 KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5
 
 

@@ -14,8 +14,10 @@ from nicknames import NickNamer
 from rapidfuzz.distance import OSA, Levenshtein
 from rigour.text import metaphone
 
+from fullcourt.screening import transliteration
 from fullcourt.screening.chinese import is_wade_giles, pinyin_key, pinyin_syllables
 from fullcourt.screening.korean import split_syllables, syllable_key
+from fullcourt.screening.places import joined_countries
 
 INITIAL_SIMILARITY = 0.7
 # "Jong-uun" for "Jong-un", "Muhamad" for "Muhammad", "Hasan" for "Hassan": a doubled
@@ -23,11 +25,15 @@ INITIAL_SIMILARITY = 0.7
 # where no other slip is allowed.
 DOUBLED_SIMILARITY = 0.92
 VARIANT_SIMILARITY = 0.92
+# One part read alike under two national transliteration habits (transliteration.py):
+# another spelling of one name, as a Korean syllable's other romanisation is.
+TRANSLITERATION_SIMILARITY = VARIANT_SIMILARITY
 KOREAN_DIFFERENT = 0.5
 # "Ted" for "Theodore", "Bill" for "William": English given-name nicknames from the
 # curated ``nicknames`` table; other languages' diminutives are not in it.
 NICKNAME_SIMILARITY = 0.85
 OTHER_GENDER_SIMILARITY = 0.6
+JOINED_COUNTRIES = joined_countries()
 
 
 @lru_cache(maxsize=1)
@@ -121,25 +127,6 @@ def _variant(a: str, b: str) -> bool:
     return bool(pa) and pa == pb and (is_wade_giles(a) or is_wade_giles(b))
 
 
-# Letters that English, French and German transliterations of one Cyrillic, Arabic or
-# Persian name write differently: Tchaikovsky / Chaikovsky, Djamal / Jamal, Iouri's
-# "ou" for "u", Wahidi / Vahidi for the Persian و, Mustapha / Mustafa.
-TRANSLITERATION_FOLDS = (("tch", "ch"), ("dj", "j"), ("ph", "f"), ("ou", "u"), ("w", "v"))
-
-
-@lru_cache(maxsize=200_000)
-def transliteration_fold(token: str) -> str:
-    """The token with those letters written one way."""
-    for written, folded in TRANSLITERATION_FOLDS:
-        token = token.replace(written, folded)
-    return token
-
-
-def _same_transliteration(a: str, b: str) -> bool:
-    """One name part in two transliteration habits (long enough to be a name)."""
-    return min(len(a), len(b)) > 3 and transliteration_fold(a) == transliteration_fold(b)
-
-
 def _korean(a: str, b: str) -> float | None:
     """Two Korean syllables (or surnames) are the same or different, never "close".
 
@@ -210,6 +197,8 @@ def token_similarity(
     """
     if a == b:
         return 1.0
+    if a in JOINED_COUNTRIES or b in JOINED_COUNTRIES:
+        return 0.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
     if squeeze(a) == squeeze(b):
@@ -230,8 +219,10 @@ def token_similarity(
     score = max(_spelling(a, b), _spelling(squeeze(a), squeeze(b)))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
-    if score < VARIANT_SIMILARITY and (_variant(a, b) or _same_transliteration(a, b)):
+    if score < VARIANT_SIMILARITY and _variant(a, b):
         score = VARIANT_SIMILARITY
+    if score < TRANSLITERATION_SIMILARITY and transliteration.same_name(a, b):
+        score = TRANSLITERATION_SIMILARITY
     # sounding alike counts only for spellings that are already near: metaphone alone
     # gives "Vita" and "Fuad" one key; and a name with a syllable more is another name
     # however it sounds ("Jing" and "Jinghe", "Carl" and "Carla")

@@ -1,0 +1,132 @@
+"""One name part as each transliteration habit would have read it.
+
+Russian, Ukrainian, Arabic and Persian names reach the lists and the query through
+different national habits: English writes Евгений Пригожин "Yevgeniy Prigozhin",
+French "Ievgueni Prigojine", German "Jewgeni Prigoschin", Polish would write Ковальчук
+"Kowalczuk" where English writes "Kovalchuk". Spelling distance cannot see that these
+are one name (Prigojine and Prigozhin are three edits apart, Kowaltschuk and Kovalchuk
+four), so each part is read back under each habit into one phonetic spelling, and two
+parts are one name when some reading of one equals some reading of the other.
+
+A reading is a rough sound spelling, not a reconstruction of the original script:
+letters one habit writes two ways are merged (the i, y and j of "Yuriy", "Iouri" and
+"Jurij"; the sh of one habit and the zh another writes alike, since German has one
+spelling for both), and doubled letters count once. The same letters mean different
+sounds in different habits (French "ch" is English "sh", German "ch" is English "kh",
+German "z" is English "ts"), which is why each habit reads a token on its own rather
+than all folding into one key.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import syllable_key
+
+# Each habit's letter groups for one sound, longest first. The sounds are written as
+# capitals in between (Q: shch, C: ch, S: sh and zh, X: kh, T: ts, D: dzh, K: ks),
+# so that the letters of one habit are never read again by a rule meant for another.
+HABITS: dict[str, tuple[tuple[str, str], ...]] = {
+    "english": (
+        ("shch", "Q"),
+        ("sch", "S"),  # rare: "Schukin" in English texts is the German habit's Щукин
+        ("tch", "C"),
+        ("dzh", "D"),
+        ("zh", "S"),
+        ("kh", "X"),
+        ("ts", "T"),
+        ("ch", "C"),
+        ("sh", "S"),
+        ("j", "D"),
+        ("x", "K"),
+        ("ph", "f"),
+        ("w", "v"),
+    ),
+    "french": (
+        ("chtch", "Q"),
+        ("tch", "C"),
+        ("dj", "D"),
+        ("kh", "X"),
+        ("ts", "T"),
+        ("ch", "S"),
+        ("j", "S"),
+        ("x", "K"),
+        ("ou", "u"),
+        ("gue", "ge"),
+        ("gui", "gi"),
+        ("ph", "f"),
+        ("w", "v"),
+    ),
+    "german": (
+        ("schtsch", "Q"),
+        ("tsch", "C"),
+        ("dsch", "D"),
+        ("sch", "S"),
+        ("ch", "X"),
+        ("tz", "T"),
+        ("z", "T"),
+        ("sh", "S"),
+        ("x", "K"),
+        ("ph", "f"),
+        ("w", "v"),
+    ),
+    "polish": (
+        ("szcz", "Q"),
+        ("cz", "C"),
+        ("sz", "S"),
+        ("rz", "S"),
+        ("ch", "X"),
+        ("dz", "D"),
+        ("c", "T"),
+        ("x", "K"),
+        ("w", "v"),
+    ),
+}
+SOUNDS = {"Q": "shch", "C": "ch", "S": "sh", "X": "kh", "T": "ts", "D": "dzh", "K": "ks"}
+_GROUPS = {
+    habit: re.compile("|".join(re.escape(written) for written, _ in groups))
+    for habit, groups in HABITS.items()
+}
+VOWELS = "aeiou"
+MIN_LENGTH = 4  # shorter parts ("Chin", "Shin") are too often two different names
+
+
+def _read(token: str, habit: str) -> str:
+    table = dict(HABITS[habit])
+    sounds = _GROUPS[habit].sub(lambda m: table[m.group(0)], token)
+    if habit == "french" and len(sounds) > 4 and sounds.endswith("ne"):
+        sounds = sounds[:-1]  # French keeps a closing n sounded with an e: Poutine
+    return _settle(sounds)
+
+
+def _settle(sounds: str) -> str:
+    """The habits' shared part: y, j and i as one letter, doubled letters once."""
+    letters = "".join(SOUNDS.get(ch, ch) for ch in sounds)
+    letters = letters.replace("y", "i").replace("j", "i")
+    # Е starts a word as "Ye", "Ie", "Je" or plain "E", and follows a vowel as
+    # "ye" or "e" alike (Sergeyev, Sergeev)
+    letters = re.sub(r"^ie", "e", letters)
+    letters = re.sub(rf"(?<=[{VOWELS}])ie", "e", letters)
+    return re.sub(r"(.)\1+", r"\1", letters)
+
+
+@lru_cache(maxsize=200_000)
+def readings(token: str) -> frozenset[str]:
+    """The token's sound spelling under each habit.
+
+    None for a short token, and none for one Chinese or Korean syllable: those have
+    romanisation rules of their own (``chinese.py``, ``korean.py``), under which "Chen"
+    and "Shen" are two surnames, not a French and an English spelling of one.
+    """
+    if len(token) < MIN_LENGTH or not token.isalpha():
+        return frozenset()
+    if pinyin_key(token) or syllable_key(token):
+        return frozenset()
+    return frozenset(_read(token, habit) for habit in HABITS)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Whether some habit's reading of ``a`` is some habit's reading of ``b``."""
+    return not readings(a).isdisjoint(readings(b))
