@@ -31,6 +31,7 @@ from fullcourt.screening.korean import syllable_key
 from fullcourt.screening.normalize import NameForm, cjk_characters
 from fullcourt.screening.subject import Subject, can_match
 from fullcourt.screening.token_ceilings import Floats, Ints
+from fullcourt.screening.tokens import skeleton
 from fullcourt.screening.transliteration import readings
 
 TRIGRAM_WEIGHT = 0.25
@@ -79,8 +80,13 @@ def _cached_token_keys(token: str) -> tuple[str, ...]:
     return tuple(token_keys(token))
 
 
-def form_keys(form: NameForm) -> set[str]:
+def form_keys(form: NameForm, listed: bool = False) -> set[str]:
+    """Lookup keys of one name form. A list name also gets the consonants of each part,
+    which a query written in Arabic or Hebrew letters looks up (the abjad writes no
+    short vowels: "mhmd" finds Mohammed); other queries do not."""
     keys = {key for token in form.tokens for key in _cached_token_keys(token)}
+    if listed or form.abjad:
+        keys.update(f"s:{key}" for token in form.tokens if len(key := skeleton(token)) >= 2)
     keys.update(f"g:{gram}" for gram in trigrams(form.letters))
     keys.update(f"c:{ch}" for ch in cjk_characters(form.original))
     return keys
@@ -106,7 +112,7 @@ class CandidateIndex:
         self.entities.append(entity)
         for _, _, forms in entity.subject.names:
             for form in forms:
-                for key in form_keys(form):
+                for key in form_keys(form, listed=True):
                     self.postings.setdefault(key, set()).add(position)
                 if 2 <= len(form.tokens) <= ACRONYM_MAX:
                     bucket = self.acronyms.setdefault(form.tokens[0][0], [])
@@ -143,7 +149,7 @@ class CandidateIndex:
         kind = key[0]
         if kind == "g":
             return idf * TRIGRAM_WEIGHT
-        if kind in "kpmr":
+        if kind in "kpmrs":
             return idf * VARIANT_WEIGHT
         return idf
 

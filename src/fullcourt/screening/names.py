@@ -220,7 +220,8 @@ def _given_syllables_swapped(
 def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
     if not q.patronyms or not c.patronyms:
         return False
-    best = max(token_similarity(a, b, False) for a in q.patronyms for b in c.patronyms)
+    abjad = q.abjad != c.abjad  # "mrwan" in Arabic letters is Marwan
+    best = max(token_similarity(a, b, False, abjad=abjad) for a in q.patronyms for b in c.patronyms)
     return best < SLIP_FLOOR
 
 

@@ -17,6 +17,7 @@ from functools import lru_cache
 import opencc
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
+from fullcourt.screening.arabic import compound_parts
 from fullcourt.screening.chinese import is_han, korean_readings
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
@@ -261,6 +262,7 @@ def _split(text: str, is_org: bool) -> NameForm:
             tokens.append(token)
     if not tokens:
         tokens, particles = particles, []
+    tokens = compound_parts(tokens)  # "Abdulrahman" as "Abd al-Rahman" (arabic.py)
     letters = "".join(raw)
     korean = is_korean_romanized(tokens)
     qualifier = _place_qualifier(raw, edges) if is_org and len(tokens) > 1 else ""

@@ -15,14 +15,23 @@ from functools import lru_cache
 
 from rigour.text.translit import ascii_text
 
+from fullcourt.screening.arabic import arabic_forms
 from fullcourt.screening.chinese import han_forms
 from fullcourt.screening.cyrillic import cyrillic_forms
 from fullcourt.screening.korean import hangul_forms
 
 _DASHES = re.compile(r"[\-‐‑‒–—―]")
 _APOSTROPHES = re.compile(r"['’‘ʼʻ`´′]")
-_SCRIPTS = (("LATIN", "latin"), ("HANGUL", "hangul"), ("CJK", "han"), ("CYRILLIC", "cyrillic"))
-_FORMS = {"hangul": hangul_forms, "han": han_forms, "cyrillic": cyrillic_forms}
+_SCRIPTS = (
+    *(("LATIN", "latin"), ("HANGUL", "hangul"), ("CJK", "han")),
+    *(("CYRILLIC", "cyrillic"), ("ARABIC", "arabic")),
+)
+_FORMS = {
+    "hangul": hangul_forms,
+    "han": han_forms,
+    "cyrillic": cyrillic_forms,
+    "arabic": arabic_forms,
+}
 
 
 @lru_cache(maxsize=20_000)
@@ -39,7 +48,7 @@ def _letter_scripts(text: str) -> list[str]:
 
 
 def script_of(text: str) -> str:
-    """The script of a name's letters: latin, hangul, han, cyrillic, or other.
+    """The script of a name's letters: latin, hangul, han, cyrillic, arabic, or other.
 
     "other" covers scripts without a module here and names that mix scripts.
 

@@ -26,6 +26,7 @@ from rigour.text import metaphone
 from fullcourt.screening import names as n
 from fullcourt.screening import tokens as t
 from fullcourt.screening import transliteration
+from fullcourt.screening.arabic import ABD_FORMS
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import split_syllables, syllable_key
 
@@ -164,7 +165,11 @@ class Vocabulary:
             :, None
         ]
         same = (theirs[None, :, KOREAN] == mine) | (theirs[None, :, DOUBLED] == doubled)
-        syllables = np.where(same, np.minimum(ceiling, t.VARIANT_SIMILARITY), 0.5)
+        # one syllable spelled apart is at most its spelling; a two-syllable name is
+        # compared syllable by syllable, which can be nearer than the whole ("ha" and
+        # "a" of "hasan" and "alwan"), so only the cap holds
+        different = np.where(shape == 2, t.KOREAN_DIFFERENT, np.minimum(ceiling, 0.5))
+        syllables = np.where(same, np.minimum(ceiling, t.VARIANT_SIMILARITY), different)
         syllables = np.where(ceiling >= 1.0, 1.0, syllables)
         # a part cut short by a fixed-width field is paired before syllables are read
         if common is None:
@@ -174,7 +179,7 @@ class Vocabulary:
         )
         cut = (common == shortest) & (shortest >= 2)
         syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
-        return np.where(both, np.minimum(ceiling, syllables), ceiling)
+        return np.where(both, syllables, ceiling)
 
     def _squeezed_spelling(self, rows: Sequence[str], columns: Ints, spelling: Floats) -> Floats:
         """The spelling ceiling, or the same without doubled letters where that is
@@ -267,7 +272,7 @@ def _keys_of(token: str) -> list[tuple[str, str]]:
         ("k", _korean_key(token)),
         ("p", pinyin_key(token)),
         ("q", t.squeeze(token)),
-        ("a", "abd" if token in t.ABD_FORMS else ""),
+        ("a", "abd" if token in ABD_FORMS else ""),
         ("s", _skeleton_key(token)),
         ("m", metaphone(token) if len(token) > 3 else ""),
     ]
@@ -299,4 +304,4 @@ def _korean_shape(token: str) -> int:
 
 def _skeleton_key(token: str) -> str:
     found = t.skeleton(token)
-    return found if len(found) >= 3 else ""
+    return found if len(found) >= 2 else ""  # tokens.abjad_alike: two or more

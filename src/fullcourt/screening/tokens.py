@@ -15,6 +15,7 @@ from rapidfuzz.distance import OSA, Levenshtein
 from rigour.text import metaphone
 
 from fullcourt.screening import transliteration
+from fullcourt.screening.arabic import ABD_FORMS
 from fullcourt.screening.chinese import is_wade_giles, pinyin_key, pinyin_syllables
 from fullcourt.screening.korean import split_syllables, syllable_key
 from fullcourt.screening.places import joined_countries
@@ -55,10 +56,45 @@ def squeeze(token: str) -> str:
 # Sounds that Arabic and Hebrew letters write as one ("Pérez" is بيريز, b-y-r-y-z), and
 # the Latin digraphs of one letter; vowels and the glides w/y, which Arabic writes only
 # when long, are dropped: "frnandw" (فرناندو) and "Fernando" share "frnd".
-_SKELETON_DIGRAPHS = (("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "g"), ("sh", "s"), ("ph", "f"))
-_SKELETON_LETTERS = str.maketrans("pvzqcx", "bfskks", "aeiouwy")
+_SKELETON_DIGRAPHS = (
+    *(("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "G"), ("sh", "s"), ("ph", "f")),
+    ("dj", "j"),  # French for ج: Djamel, Djermane
+)
+# ج is j, and g as Egyptians say it (Ragab, Gamal); غ (gh) stays apart as G
+_SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
 ABJAD_SIMILARITY = 0.85
 SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
+
+
+def abjad_alike(a: str, b: str) -> bool:
+    """One name, one side written in Arabic or Hebrew letters: the same consonants, and
+    for a name of two ("Asad", "Amr", "Yusuf") the letters the abjad writes in the
+    other's order, opening alike (a vowel or not): "asd" is "Assad", "sd" (Saad) is
+    not."""
+    found = skeleton(a)
+    if found != skeleton(b) or len(found) < 2:
+        return False
+    if len(found) >= 3:
+        return True
+    short, long = sorted((a, b), key=len)
+    return (short[0] in _VOWELS) == (long[0] in _VOWELS) and _in_order(short, long)
+
+
+_VOWELS = frozenset("aeiou")
+
+
+def _in_order(short: str, long: str) -> bool:
+    """Each letter of ``short`` in ``long`` in order, any vowel meeting any vowel."""
+    position = 0
+    for char in short:
+        while position < len(long) and not (
+            long[position] == char or (char in _VOWELS and long[position] in _VOWELS)
+        ):
+            position += 1
+        if position == len(long):
+            return False
+        position += 1
+    return True
 
 
 @lru_cache(maxsize=100_000)
@@ -69,20 +105,6 @@ def skeleton(token: str) -> str:
     return squeeze(token.translate(_SKELETON_LETTERS))
 
 
-# "Abd al-Aziz" is also written "Abdul Aziz", "Abdel Aziz" or "Abdol Aziz": the article
-# fuses with "Abd" (servant of) in most spellings, and where it stays apart it is dropped
-# as a particle, leaving "abd". All of them are one name part.
-ABD_FORMS = frozenset(
-    {
-        "abd",
-        "abdul",
-        "abdel",
-        "abdal",
-        "abdol",
-        "abdoul",
-        "abdil",
-    }
-)
 # Latvian and Lithuanian give a man's names a nominative ending ("Sergejs Lavrovs",
 # "Jonas"); other languages write the stem. Compared without it, a little below the
 # stem's own similarity.
@@ -210,7 +232,7 @@ def token_similarity(
         return syllables
     if person and _other_gender(a, b):
         return OTHER_GENDER_SIMILARITY
-    if abjad and len(skeleton(a)) >= 3 and skeleton(a) == skeleton(b):
+    if abjad and abjad_alike(a, b):
         return ABJAD_SIMILARITY
     if a in ABD_FORMS and b in ABD_FORMS:
         return VARIANT_SIMILARITY

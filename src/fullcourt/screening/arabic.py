@@ -1,0 +1,166 @@
+"""Names in Arabic (and Persian) letters to the Latin spellings lists write.
+
+The lists give most Arabic and Persian names in Latin letters only ("Usama bin
+Laden", "Ahmad VAHIDI"); a customer record, a payment message or the UN list's
+original-script field gives them in Arabic letters. Arabic writes consonants and long
+vowels but not short vowels, so a rendering can never restore "Mohammed" from محمد;
+what it must do is spell every letter the way Latin spellings of names do, so that the
+consonant skeleton (``tokens.skeleton``, compared when one side is in Arabic letters)
+and, for short names, the spelling itself come out as the lists write them:
+
+- an ʿayn opening a word is written as its vowel ("Ali", "Omar", "Abd"), and dropped
+  elsewhere, as English spellings drop it;
+- the article "al-" is set apart with a hyphen, as in "Bashar al-Assad", so that it is
+  read as a particle, not as part of the name;
+- tāʾ marbūṭa and alif maqṣūra close a name as "a" ("Usama", "Mustafa");
+- wāw and yāʾ are "w" and "y" opening a word and the long vowels "u" and "i" elsewhere;
+  hamza seats are their vowel;
+- the short words every name list spells one way are spelled so ("bin", "ibn", "abu",
+  "abd", "allah");
+- vowel signs, where a text has them, are written; a shadda doubles its letter.
+
+Persian letters (پ چ ژ گ ک ی) are read as Persian spells them in Latin letters, and
+Urdu's (ھ ہ ے ٹ ڈ ڑ ں) as Urdu does.
+"""
+
+from __future__ import annotations
+
+import re
+
+LETTERS = {
+    "ا": "a", "أ": "a", "إ": "i", "آ": "a", "ٱ": "a", "ء": "", "ؤ": "u", "ئ": "i",
+    "ب": "b", "ت": "t", "ث": "th", "ج": "j", "ح": "h", "خ": "kh", "د": "d", "ذ": "dh",
+    "ر": "r", "ز": "z", "س": "s", "ش": "sh", "ص": "s", "ض": "d", "ط": "t", "ظ": "z",
+    "ع": "", "غ": "gh", "ف": "f", "ق": "q", "ك": "k", "ل": "l", "م": "m", "ن": "n",
+    "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a",
+    "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i", "ۀ": "e", "ە": "e",
+    "ھ": "h", "ہ": "h", "ۃ": "a", "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+}  # fmt: skip
+VOWEL_SIGNS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
+SHADDA = "\u0651"
+IGNORED_SIGNS = re.compile("[\u064b-\u065f\u0670\u0640]")  # tanwin, sukun, tatweel...
+# Words that lists spell alike in every name they occur in.
+WORDS = {
+    "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu", "أبو": "abu", "عبد": "abd",
+    "الله": "allah", "اللہ": "allah", "آل": "al", "ال": "al", "ولد": "ould",
+}  # fmt: skip
+_ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
+
+
+def is_arabic(char: str) -> bool:
+    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f"
+
+
+PERSIAN_LETTERS = frozenset("پچژگکی")
+
+
+def _letters(word: str, persian: bool) -> str:
+    out: list[str] = []
+    for position, char in enumerate(word):
+        following = word[position + 1 : position + 2]
+        if char in VOWEL_SIGNS:
+            out.append(VOWEL_SIGNS[char])
+        elif char == SHADDA and out:
+            out.append(out[-1][-1:])
+        elif position == 0 and char == "ع":
+            # "Ali", "Omar", "Abd": the short vowel after an opening ʿayn, unless a
+            # long one is written ("Isa", عيسى)
+            out.append("" if following and following in "اويى" else "a")
+        elif position == 0 and char == "و":
+            out.append("v" if persian else "w")  # Persian و is v: Vahidi
+        elif position == 0 and char in "يی":
+            out.append("y")
+        elif char in "وي" and "ا" in (following, word[position - 1 : position]):
+            out.append("w" if char == "و" else "y")  # beside a long a, a consonant: Marwan
+        else:
+            out.append(LETTERS.get(char, ""))
+    return "".join(out)
+
+
+def _word(word: str, persian: bool = False) -> str:
+    bare = IGNORED_SIGNS.sub("", "".join(ch for ch in word if ch not in VOWEL_SIGNS))
+    if bare in WORDS:
+        return WORDS[bare]
+    if bare.startswith("عبد") and len(bare) > 4:  # عبدالحليم: Abd al-Halim in one word
+        return "abd " + _word(word[word.index("د") + 1 :], persian)
+    if bare.startswith("ال") and len(bare) > 3:
+        return "al-" + _letters(word[word.index("ل") + 1 :], persian)
+    return _letters(IGNORED_SIGNS.sub("", word), persian)
+
+
+_ABD_ARTICLE = re.compile(r"\babd al-(?=\w)")
+_ABD_NAME = re.compile(r"\babd (?=\w)")
+_TO_ALLAH = re.compile(r"(?<=\w) allah\b")
+
+
+def arabic_forms(text: str) -> list[str]:
+    """Latin renderings of a text in Arabic letters (other characters kept).
+
+    Three at most: the article set apart ("abd al-rhmn"); compounds written as one
+    word, as Latin spellings often write them (عبد الرحمن "abdrhmn" for Abdulrahman,
+    نصر الله "nsrallah" for Nasrallah); and the article joined ("alyas"), since a name
+    may open with the article's letters (الياس, Ilyas).
+    """
+    persian = not PERSIAN_LETTERS.isdisjoint(text)
+    split = _ARABIC_WORD.sub(lambda m: _word(m.group(0), persian), text)
+    compounds = _TO_ALLAH.sub("allah", _ABD_NAME.sub("abd", _ABD_ARTICLE.sub("abd", split)))
+    return list(dict.fromkeys([split, compounds, split.replace("al-", "al")]))
+
+
+# "Abd al-Rahman" is written "Abdul Rahman", "Abdel Rahman", "Abdulrahman",
+# "Abdurrahman" (the article's l taking the sound of a following sun letter) or "Abd
+# al-Rahman"; "Nasr Allah" is "Nasrallah" or "Nasrullah". One-word compounds differ in
+# the letters that link their parts, and a name split in two is merged by the scorer
+# only when the joined spelling is near exact, so each part is spelled one way: "abd"
+# for every form of Abd, "allah" for every form of Allah, and a one-word compound with
+# the link left out ("abdrahman", "nasrallah"). Where a name was split stays as
+# written: lists drop a lone "Abdul" ("Mohammad Abdul Abbas Akhund" is "Mohammad Abbas
+# Akhund"), and "Hamidullah" and "Waliullah" must not become half alike.
+ABD_FORMS = frozenset({"abd", "abdul", "abdel", "abdal", "abdol", "abdoul", "abdil", "abdur"})
+ALLAH_FORMS = frozenset({"allah", "ullah", "ollah"})
+_LINKING_VOWELS = ("ou", "a", "e", "i", "o", "u")
+_SUN_LETTERS = frozenset("tdrzsnl")
+
+
+def _after_abd(rest: str) -> str:
+    """The name that follows "abd" in one word, without the linking vowel and the
+    article ("ulaziz" -> "aziz", "urrahman" -> "rahman", "ullah" -> "allah"); empty
+    where the letters after "abd" are the name's own ("Abdeen", "Abdou")."""
+    found = rest
+    for vowel in ("", *_LINKING_VOWELS):
+        # a linking vowel only before the article: "ul" in Abdulaziz, "ur" + r in
+        # Abdurrahman; the a of "Abdaziz" is the name's own
+        after = found[len(vowel) :]
+        if found.startswith(vowel) and len(after) >= 3 and _article(after):
+            found = after[1:]
+            break
+    if found in ("la", "lah", "llah", "lla", "lahi", "llahi"):  # Abdullahi: Somali, Hausa
+        return "allah"
+    if (found == rest and found[:1] in "aeiou") or len(found) < 3:
+        return ""
+    return found
+
+
+def _article(letters: str) -> bool:
+    """Whether the letters open with the article: its l, or the sun letter it became."""
+    return letters[0] == "l" or (letters[0] == letters[1] and letters[0] in _SUN_LETTERS)
+
+
+def _compound(token: str) -> str:
+    """One token in its one spelling."""
+    if token in ABD_FORMS:
+        return "abd"
+    if token in ALLAH_FORMS:
+        return "allah"
+    if token.startswith("abd") and (rest := _after_abd(token[3:])):
+        return "abd" + rest
+    if len(token) >= 8 and token[-5:] in ALLAH_FORMS:
+        return token[:-5] + "allah"
+    return token
+
+
+def compound_parts(tokens: list[str]) -> list[str]:
+    """The tokens with the parts of Arabic theophoric compounds spelled one way:
+    "Abdul Rahman" is "abd rahman" (which the scorer joins), "Abdurrahman" and
+    "Abdulrahman" are "abdrahman", "Nasrullah" is "nasrallah"."""
+    return [_compound(token) for token in tokens]
