@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from fullcourt.screening.index import form_keys, trigrams
+from fullcourt.screening.index import ListEntity, build_index, form_keys, trigrams
 from fullcourt.screening.matcher import Matcher
 from fullcourt.screening.normalize import name_forms
 from fullcourt.screening.subject import make_subject
@@ -29,3 +29,28 @@ def test_identifier_hits_come_first(default_matcher: Matcher) -> None:
     query = make_subject("Vessel", {"name": ["zzz"], "imoNumber": ["8660313"]})
     first = default_matcher.index.candidates(query, limit=5)[0]
     assert "8660313" in first.subject.identifiers["imo"]
+
+
+def listed(position: int, name: str) -> ListEntity:
+    props = {"name": [name]}
+    return ListEntity(
+        f"e{position}", "Person", name, make_subject("Person", props), props, ("t",), ()
+    )
+
+
+def test_each_rendering_is_voted_on_its_own() -> None:
+    # names that share "allah" with one rendering of the query (hsn nsr allah) must
+    # not outvote the name another rendering meets (hsn nsrallah): SDN's NASRALLAH, Hasan
+    crowd = [f"{given} Abd Allah Nasr" for given in ("Karim", "Jamil", "Rashid", "Tariq")]
+    crowd += [f"{given} Allah Noor" for given in ("Hasan", "Hassan", "Husain", "Hussein")]
+    index = build_index(listed(k, name) for k, name in enumerate([*crowd, "NASRALLAH, Hasan"]))
+    query = make_subject("Person", {"name": ["حسن نصر الله"]})
+    assert len(query.names[0][2]) > 1  # several renderings
+    assert index.candidates(query, limit=1)[0].caption == "NASRALLAH, Hasan"
+
+
+def test_list_names_are_indexed_by_their_consonants() -> None:
+    form = name_forms("Usama bin Laden", "Person")[0]
+    assert "s:ldn" in form_keys(form, listed=True)
+    assert "s:ldn" not in form_keys(form)  # a Latin query does not look them up
+    assert "s:ldn" in form_keys(name_forms("أسامة بن لادن", "Person")[0])

@@ -38,6 +38,21 @@ def test_forms(
     assert form.legal == legal
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens", "patronyms"),
+    [
+        ("BIN LADEN, Usama", ("usama", "laden"), ("laden",)),  # SDN's inverted alias
+        ("AL-DURI, Izzat Ibrahim", ("izzat", "ibrahim", "duri"), ()),
+        ("KIM, Jong Un", ("kim", "jong", "un"), ()),  # no particle: as written
+    ],
+)
+def test_an_inverted_surname_with_a_particle_goes_last(
+    name: str, tokens: tuple[str, ...], patronyms: tuple[str, ...]
+) -> None:
+    form = name_forms(name, "Person")[0]
+    assert form.tokens == tokens and form.patronyms == patronyms
+
+
 def test_particles_and_patronyms() -> None:
     form = name_forms("Mohammed bin Salman Al Saud", "Person")[0]
     assert "bin" in form.particles and form.patronyms == ("salman",)

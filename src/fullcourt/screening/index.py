@@ -157,20 +157,25 @@ class CandidateIndex:
         """Positions of the entities most worth scoring for ``query``, best first:
         entities sharing an identifier with it, then the best-voted."""
         self.freeze()
-        keys: set[str] = set()
         extra: dict[int, float] = {}
-        for _, _, forms in query.names:
-            for form in forms:
-                keys |= form_keys(form)
-                self._vote_acronym(form, extra)
-        found = [self._arrays[key] for key in keys if key in self._arrays]
         size = len(self.entities)
         votes: Floats = np.zeros(size)
-        if found:
-            lists = [posting for posting, _ in found]
-            weights = np.repeat([w for _, w in found], [len(x) for x in lists])
-            postings = np.concatenate(lists)
-            votes = np.bincount(postings, weights=weights, minlength=size).astype(np.float64)
+        # each entity counts the rendering of the query it shares most of (as a share of
+        # that rendering's weight), not the sum over all: a name in Arabic letters has
+        # three renderings, one in Hangul up to eight, and summed, their common noise
+        # ("allah", a frequent syllable) would outvote the one that meets the list
+        seen: set[frozenset[str]] = set()
+        largest = 0.0
+        for _, _, forms in query.names:
+            for form in forms:
+                self._vote_acronym(form, extra)
+                keys = frozenset(form_keys(form))
+                if keys not in seen:
+                    seen.add(keys)
+                    found, total = self._votes(keys, size)
+                    votes = np.maximum(votes, found / total) if total else votes
+                    largest = max(largest, total)
+        votes *= largest  # one rendering's votes unchanged, on the acronym vote's scale
         for position, vote in extra.items():
             votes[position] += vote
         forced = self._identifier_hits(query)
@@ -183,6 +188,17 @@ class CandidateIndex:
         ranked = ranked[~np.isin(ranked, forced)]
         chosen = np.concatenate([np.array(forced, dtype=np.int64), ranked])
         return chosen[: max(limit, len(forced))]
+
+    def _votes(self, keys: frozenset[str], size: int) -> tuple[Floats, float]:
+        """Per entity, the summed weight of the keys it shares (one ``bincount``), and
+        the weight of all the keys the lists know."""
+        found = [self._arrays[key] for key in keys if key in self._arrays]
+        if not found:
+            return np.zeros(size), 0.0
+        lists = [posting for posting, _ in found]
+        weights = np.repeat([w for _, w in found], [len(x) for x in lists])
+        counted = np.bincount(np.concatenate(lists), weights=weights, minlength=size)
+        return counted.astype(np.float64), float(sum(w for _, w in found))
 
     def candidates(self, query: Subject, limit: int = MAX_CANDIDATES) -> list[ListEntity]:
         """The entities most worth scoring for ``query``, best first."""

@@ -347,12 +347,25 @@ def strip_vessel_prefix(name: str) -> str:
 
 
 @lru_cache(maxsize=200_000)
+def _particle_last(name: str) -> str:
+    """A list's "SURNAME, Given" where the surname opens with a particle ("BIN LADEN,
+    Usama", "AL-DURI, Izzat", "VAN DER BERG, Jan") in the order people write it: a
+    particle joins the parts around it and "bin" names the father after it, which
+    only holds with the given name first. Other inverted names stay as written, since
+    the order of their parts changes nothing."""
+    surname, comma, given = name.partition(",")
+    first = _SPLIT.split(surname.strip().lower(), maxsplit=1)[0]
+    if not comma or "," in given or not given.strip() or first not in PARTICLES:
+        return name
+    return f"{given.strip()} {surname.strip()}"
+
+
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
     is_org = schema in ORG_SCHEMATA
     if schema == "Vessel":
         name = strip_vessel_prefix(name)
-    text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (name, ())
+    text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (_particle_last(name), ())
     forms: dict[tuple[str, ...], NameForm] = {}
     # characters read in Mandarin are a Chinese name, whatever its syllables look like
     readings = korean_readings(name) if any(map(is_han, name)) else None
