@@ -53,6 +53,22 @@ def test_an_inverted_surname_with_a_particle_goes_last(
     assert form.tokens == tokens and form.patronyms == patronyms
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "banking")),
+        ("FOREIGN TRADE BANK (FTB)", ("foreign", "trade", "bank")),
+        ("Huaxin Shipping (HK) Ltd", ("huaxin", "shipping", "hk")),  # not its acronym
+    ],
+)
+def test_a_bracketed_acronym_of_the_name_is_left_out(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_forms(name, "Company")[0].tokens == tokens
+
+
+def test_name_forms_are_cached() -> None:
+    assert name_forms("Ri Pyong Chol", "Person") is name_forms("Ri Pyong Chol", "Person")
+
+
 def test_particles_and_patronyms() -> None:
     form = name_forms("Mohammed bin Salman Al Saud", "Person")[0]
     assert "bin" in form.particles and form.patronyms == ("salman",)

@@ -346,7 +346,25 @@ def strip_vessel_prefix(name: str) -> str:
     return _VESSEL_PREFIX.sub("", name, count=1)
 
 
-@lru_cache(maxsize=200_000)
+_BRACKETED_WORD = re.compile(r"\s*\(\s*([^\W\d_]{2,8})\s*\)\s*")
+
+
+def _without_own_acronym(name: str) -> str:
+    """An organisation's name without the acronym the list adds in brackets ("KOREA
+    KWANGSON BANKING CORPORATION (KKBC)", "FOREIGN TRADE BANK (FTB)"): it repeats the
+    name, and left in, it is one more word that a customer's "Korea Kwangson Banking
+    Corp" lacks. A bracketed word that does not spell the name ("(HK)" in "Huaxin
+    Shipping (HK) Ltd") is part of it."""
+    from fullcourt.screening.names import spelled_by_prefixes
+
+    found = _BRACKETED_WORD.search(name)
+    if found is None:
+        return name
+    rest = f"{name[: found.start()]} {name[found.end() :]}".strip()
+    words = tuple(w for w in _SPLIT.split(rest.lower()) if w)
+    return rest if spelled_by_prefixes(found.group(1).lower(), words) >= 2 else name
+
+
 def _particle_last(name: str) -> str:
     """A list's "SURNAME, Given" where the surname opens with a particle ("BIN LADEN,
     Usama", "AL-DURI, Izzat", "VAN DER BERG, Jan") in the order people write it: a
@@ -360,12 +378,16 @@ def _particle_last(name: str) -> str:
     return f"{given.strip()} {surname.strip()}"
 
 
+@lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
     is_org = schema in ORG_SCHEMATA
     if schema == "Vessel":
         name = strip_vessel_prefix(name)
-    text, cjk_legal = strip_cjk_legal_forms(name) if is_org else (_particle_last(name), ())
+    if is_org:
+        text, cjk_legal = strip_cjk_legal_forms(_without_own_acronym(name))
+    else:
+        text, cjk_legal = _particle_last(name), ()
     forms: dict[tuple[str, ...], NameForm] = {}
     # characters read in Mandarin are a Chinese name, whatever its syllables look like
     readings = korean_readings(name) if any(map(is_han, name)) else None
