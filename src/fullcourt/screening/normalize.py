@@ -23,6 +23,7 @@ from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
 from fullcourt.screening.places import one_token_countries, place_words
 from fullcourt.screening.romanize import latin_forms
+from fullcourt.screening.vessels import vessel_names
 
 PERSON_SCHEMATA = frozenset({"Person"})
 ORG_SCHEMATA = frozenset({"Company", "Organization", "LegalEntity", "PublicBody"})
@@ -336,16 +337,6 @@ def _written_letters(text: str) -> str:
     return "".join(_SPLIT.split(forms[0])) if forms else ""
 
 
-# "MV", "M/V", "M.T.", "SS", "FV", "RV", "MY" before a ship's name say what kind of
-# ship it is (motor vessel, tanker, steamship, fishing, research vessel, yacht), not
-# which: customers write them, lists mostly do not.
-_VESSEL_PREFIX = re.compile(r"^\s*[mfsr]\s*[./]?\s*[vtsy]\b\.?\s*(?=\w)", re.IGNORECASE)
-
-
-def strip_vessel_prefix(name: str) -> str:
-    return _VESSEL_PREFIX.sub("", name, count=1)
-
-
 _BRACKETED_WORD = re.compile(r"\s*\(\s*([^\W\d_]{2,8})\s*\)\s*")
 
 
@@ -381,9 +372,18 @@ def _particle_last(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
+    if schema != "Vessel":
+        return _name_forms(name, schema)
+    # a ship's name without its type and number marks, and its former names (vessels.py)
+    found: dict[tuple[str, ...], NameForm] = {}
+    for text in vessel_names(name):
+        for form in _name_forms(text, schema):
+            found.setdefault(form.tokens, form)
+    return tuple(found.values())
+
+
+def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
     is_org = schema in ORG_SCHEMATA
-    if schema == "Vessel":
-        name = strip_vessel_prefix(name)
     if is_org:
         text, cjk_legal = strip_cjk_legal_forms(_without_own_acronym(name))
     else:
