@@ -26,6 +26,7 @@ def score(a: str, b: str, schema: str = "Person") -> float:
         ("Gim Jeong-eun", "Kim Jong Un", "Person"),  # Revised Romanisation
         ("CHONMASAN", "CHON MA SAN", "Vessel"),  # vessel names split differently
         ("KOMID", "Korea Mining Development Trading Corporation", "Organization"),  # acronym
+        ("NITC", "National Iranian Tanker Company", "Company"),  # its legal form's letter
         ("Jong Un KIM", "KIM, Jong Un", "Person"),  # list order against customer order
         ("Xi Jinping", "Hsi Chin-ping", "Person"),  # pinyin against Wade-Giles
         ("Boris Jonson", "Boris Johnson", "Person"),  # a slip

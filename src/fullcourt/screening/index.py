@@ -116,7 +116,7 @@ class CandidateIndex:
                     self.postings.setdefault(key, set()).add(position)
                 if 2 <= len(form.tokens) <= ACRONYM_MAX:
                     bucket = self.acronyms.setdefault(form.tokens[0][0], [])
-                    bucket.append((position, form.tokens))
+                    bucket.append((position, form.tokens + form.legal))  # NITC: ...Company
         for kind, values in entity.subject.identifiers.items():
             for value in values:
                 self.identifiers.setdefault((kind, value), set()).add(position)

@@ -186,6 +186,10 @@ def _acronym_score(q: NameForm, c: NameForm) -> float:
         if not 2 <= len(token) <= 8 or not token.isalpha():
             continue
         used = spelled_by_prefixes(token, full.tokens)
+        if used < 2 and full.legal:
+            # the legal form's letter closes many acronyms: NITC, National Iranian
+            # Tanker Company
+            used = min(spelled_by_prefixes(token, full.tokens + full.legal), len(full.tokens))
         if used >= 2:
             return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
     return 0.0

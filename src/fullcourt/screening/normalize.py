@@ -18,6 +18,7 @@ import opencc
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
+from fullcourt.screening.business_words import translated
 from fullcourt.screening.chinese import is_han, korean_readings
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
@@ -222,7 +223,10 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
         text = _SERIES_TWO.sub("2", text)
         text = _RUSSIAN_NON_PROFIT.sub(" autonomous non-profit organization ", text)
         text = replace_org_types_compare(text, generic=True)
-    return latin_forms(text.replace("&", " and "))
+    forms = latin_forms(text.replace("&", " and "))
+    if is_org and (english := translated(text)):  # 实业发展: "industrial development"
+        forms.extend(form for form in latin_forms(english) if form not in forms)
+    return forms
 
 
 def _spellings(text: str) -> list[str]:

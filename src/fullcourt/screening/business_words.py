@@ -1,0 +1,76 @@
+"""The words of Chinese and Korean company names that lists translate.
+
+Lists give a Chinese or North Korean company's name half translated: the proper part
+romanised, the words that say what the company does in English. 丹东鸿祥实业发展有限公司
+is "Dandong Hongxiang Industrial Development Co., Ltd."; 조선광선은행 is "Korea
+Kwangson Bank". Romanised whole (dan dong hong xiang shi ye fa zhan), such a name
+shares only its proper part with the list's. So an organisation's name in Han or
+Hangul also gets a rendering with these words translated as the lists translate them,
+next to its romanisations, never instead of them.
+
+The table holds the trade and form words that recur in the names on the UN, OFAC and
+EU lists' Chinese and North Korean entries, nothing else: a proper name is never
+translated (鸿祥 stays Hongxiang). Korean 조선 is "Korea" only where it opens a name
+(朝鮮, the North's name for Korea); elsewhere it is as likely 造船, shipbuilding.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import opencc
+
+CHINESE = {
+    "实业": "industrial", "发展": "development", "贸易": "trading", "商贸": "trading",
+    "国际": "international", "投资": "investment", "科技": "technology",
+    "技术": "technology", "航运": "shipping", "海运": "shipping", "船务": "shipping",
+    "船舶": "ship", "物流": "logistics", "集团": "group", "控股": "holding",
+    "能源": "energy", "石油": "petroleum", "石化": "petrochemical", "化工": "chemical",
+    "电子": "electronics", "机械": "machinery", "设备": "equipment", "进出口": "import export",
+    "银行": "bank", "矿业": "mining", "矿产": "mineral", "钢铁": "steel",
+    "运输": "transport", "工业": "industry", "电力": "power", "香港": "hong kong",
+    "中国": "china", "朝鲜": "korea", "代理": "agency", "管理": "management",
+    "工程": "engineering", "建设": "construction", "金属": "metal", "材料": "materials",
+    "渔业": "fishery", "食品": "food", "服务": "services", "咨询": "consulting",
+    "制造": "manufacturing", "燃料": "fuel", "煤炭": "coal", "纺织": "textile",
+    "制品": "products", "合营": "joint venture", "合作": "cooperation", "公司": "company",
+}  # fmt: skip
+KOREAN = {
+    "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
+    "개발": "development", "광업": "mining", "해운": "shipping", "보험": "insurance",
+    "국제": "international", "합영": "joint venture", "련합": "united", "연합": "united",
+    "기술": "technology", "투자": "investment", "상사": "trading", "공업": "industry",
+    "기계": "machinery", "전자": "electronics", "수산": "fishery", "봉사": "service",
+    "선박": "ship", "무역회사": "trading company", "총국": "general bureau",
+}  # fmt: skip
+KOREA_OPENING = ("조선", "korea")
+_SIMPLIFIED = opencc.OpenCC("t2s")
+_LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
+
+
+def _is_hangul(char: str) -> bool:
+    return "\uac00" <= char <= "\ud7a3"
+
+
+@lru_cache(maxsize=20_000)
+def translated(text: str) -> str | None:
+    """The name with its trade and form words in English and the rest as written
+    (romanised later), or None when it has none of them."""
+    simplified = _SIMPLIFIED.convert(text)
+    out: list[str] = []
+    position, changed = 0, False
+    if simplified.startswith(KOREA_OPENING[0]) and _is_hangul(simplified[0]):
+        out.append(f" {KOREA_OPENING[1]} ")
+        position, changed = len(KOREA_OPENING[0]), True
+    while position < len(simplified):
+        for size in range(min(_LONGEST, len(simplified) - position), 1, -1):
+            word = simplified[position : position + size]
+            english = CHINESE.get(word) or KOREAN.get(word)
+            if english:
+                out.append(f" {english} ")
+                position, changed = position + size, True
+                break
+        else:
+            out.append(simplified[position])
+            position += 1
+    return " ".join("".join(out).split()) if changed else None

@@ -1,0 +1,39 @@
+"""Chinese and Korean company names half translated, as the lists write them."""
+
+from __future__ import annotations
+
+import pytest
+
+from fullcourt.screening.business_words import translated
+from fullcourt.screening.names import compare_names
+from fullcourt.screening.normalize import name_forms
+
+
+def score(a: str, b: str) -> float:
+    result = compare_names(name_forms(a, "Company"), name_forms(b, "Company"), "Company")
+    return result.score if result else 0.0
+
+
+def test_trade_words_translated_proper_names_kept() -> None:
+    assert translated("丹东鸿祥实业发展") == "丹东鸿祥 industrial development"
+    assert translated("丹東鴻祥實業發展") == "丹东鸿祥 industrial development"  # traditional
+    assert translated("조선광선은행") == "korea 광선 bank"
+    assert translated("鸿祥") is None  # nothing to translate
+
+
+def test_korea_only_where_it_opens_the_name() -> None:
+    # 조선 is Korea (朝鮮) opening a North Korean name, shipbuilding (造船) elsewhere
+    assert translated("대우조선") is None
+
+
+@pytest.mark.parametrize(
+    ("latin", "written"),
+    [
+        # OFAC SDN: DANDONG HONGXIANG INDUSTRIAL DEVELOPMENT CO., LTD.
+        ("Dandong Hongxiang Industrial Development Co Ltd", "丹东鸿祥实业发展有限公司"),
+        ("Korea Ryonbong General Corporation", "조선련봉총회사"),  # UN KPe.005
+        ("Korea Mining Development Trading Corporation", "조선광업개발무역회사"),  # KOMID
+    ],
+)
+def test_half_translated_names_meet(latin: str, written: str) -> None:
+    assert score(latin, written) >= 0.95
