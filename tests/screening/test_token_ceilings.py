@@ -85,3 +85,17 @@ def test_korean_syllables_are_same_or_different() -> None:
     korean = vocab.korean_rows(["sang", "chong"], columns, plain)
     assert plain[0, 0] > 0.55 >= korean[0, 0]  # sang / song: one letter, two syllables
     assert korean[1, 1] >= 0.92 and korean[1, 2] >= 0.92  # chong / jong / jeong: one syllable
+
+
+def test_a_part_cut_short_only_where_names_reads_it_so() -> None:
+    # names._truncated_last_part reads only the last part of a long name as cut short
+    vocab = vocabulary(["drissi"])
+    column = np.array([0])
+    assert vocab.ceiling_rows(["dr"], column, ["drissi"], cut_rows=[True])[0, 0] >= 0.8
+    assert vocab.ceiling_rows(["dr"], column, ["drissi"], cut_rows=[False])[0, 0] < 0.8
+    # the list's part: only if it closes a list name long enough to have been cut
+    listed = Vocabulary()
+    listed.may_be_cut("dr")
+    listed.freeze()
+    found = listed.ceiling_rows(["drissi"], np.array([0]), ["dr"], cut_rows=[False])
+    assert found[0, 0] >= 0.8

@@ -69,6 +69,11 @@ def _unqualified(form: NameForm) -> list[NameForm]:
     return found
 
 
+def _may_be_cut(form: NameForm) -> bool:
+    """Whether ``names._truncated_last_part`` may read the form's last part as cut."""
+    return len(form.tokens) >= 3 and len(form.original) >= n.TRUNCATION_LENGTH
+
+
 def _is_number(token: str) -> bool:
     return n._is_number(token, False)
 
@@ -108,14 +113,19 @@ class FormTable:
                     self.vocabulary.add(token)
                 for left, right in pairwise(form.tokens):
                     self.vocabulary.add(left + right, joined=True)
+                if _may_be_cut(form):
+                    self.vocabulary.may_be_cut(form.tokens[-1])
 
-    def narrow(self, subject: Subject, position: int, ceilings: Ceilings, needed: float) -> Subject:
+    def narrow(
+        self, subject: Subject, position: int, ceilings: Ceilings, needed: float, evidence: float
+    ) -> Subject:
         """``subject`` with only the name forms that could reach ``needed`` (a total
-        score): the full comparison of the rest is work whose answer is known."""
+        score) with ``evidence`` (what identifiers and context add to the name): the
+        full comparison of the rest is work whose answer is known."""
         slot = ceilings.slot_of[position]
         begin = int(self.bounds[position])
         values = ceilings.rows[ceilings.spans[slot] : ceilings.spans[slot + 1]]
-        floor = needed - ceilings.margin
+        floor = needed - evidence
         keep = {
             member
             for offset, value in enumerate(values)
@@ -220,10 +230,12 @@ class FormTable:
             )
             vocab = self.vocabulary
             common = common_prefixes(strings, frame.texts)
-            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts, common)
+            closing = {f.tokens[-1] for f in forms if _may_be_cut(f)}
+            cut_rows = [text in closing for text in strings]
+            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts, common, cut_rows)
             korean = None
             if any(form.korean for form in forms):
-                korean = vocab.korean_rows(strings, frame.columns, ceiling, common)
+                korean = vocab.korean_rows(strings, frame.columns, ceiling, common, cut_rows)
             place = {text: k for k, text in enumerate(strings)}
             for form in forms:
                 found = self._form_ceilings(form, rows, frame, ceiling, place, korean)
@@ -234,7 +246,7 @@ class FormTable:
         np.maximum.at(result, slot, best)
         spans = np.concatenate([[0], np.cumsum(np.bincount(slot, minlength=len(positions)))])
         slot_of = {int(p): k for k, p in enumerate(positions)}
-        return Ceilings(np.minimum(1.0, result + margin), best, spans, slot_of, margin)
+        return Ceilings(np.minimum(1.0, result + margin), best, spans, slot_of, margin, result)
 
     def _frame(self, rows: Ints) -> Frame:
         vocab = self.vocabulary
@@ -386,6 +398,7 @@ class Ceilings:
     spans: Ints  # rows[spans[k]:spans[k + 1]] belong to the k-th candidate
     slot_of: dict[int, int]  # entity position -> k
     margin: float  # the most context features can add
+    names: Floats  # per candidate entity, the name alone
 
 
 def evidence_margin(query: Subject) -> float:

@@ -8,7 +8,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from fullcourt.screening.index import CandidateIndex, ListEntity, build_index
-from fullcourt.screening.score import ALGORITHM, DEFAULT_THRESHOLD, Score, score_subject
+from fullcourt.screening.score import (
+    ALGORITHM,
+    DEFAULT_THRESHOLD,
+    Score,
+    evidence_score,
+    score_subject,
+)
 from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject, make_subject
 
 
@@ -78,7 +84,12 @@ class Matcher:
             entity = index.entities[position]
             subject = entity.subject
             if position not in forced:
-                subject = index.forms.narrow(subject, position, ceilings, needed)
+                # the ceiling allowed for the best context; this candidate's own (a date
+                # of birth years apart, say) is known exactly and costs little to read
+                evidence = evidence_score(query, subject)
+                if min(1.0, ceilings.names[k] + evidence) < needed:
+                    continue
+                subject = index.forms.narrow(subject, position, ceilings, needed, evidence)
             scored = score_subject(query, subject)
             if scored.score >= cutoff:
                 results.append(Match(entity, scored, scored.score >= threshold))

@@ -109,6 +109,13 @@ def _context(query: Subject, candidate: Subject) -> list[Feature]:
     return features
 
 
+def evidence_score(query: Subject, candidate: Subject) -> float:
+    """What identifiers and context add to the name score (shared strong identifiers,
+    which decide alone, left out): exactly what ``score_subject`` adds."""
+    evidence = _identifiers(query, candidate) + _context(query, candidate)
+    return sum(f.score for f in evidence if f.score < IDENTIFIER_HIT)
+
+
 def score_subject(query: Subject, candidate: Subject) -> Score:
     """Score ``candidate`` for ``query``: name first, then identifiers and context."""
     name_score, comparison, pair = _best_name(query, candidate)

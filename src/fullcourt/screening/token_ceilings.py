@@ -69,6 +69,7 @@ class Vocabulary:
         self._token_keys: dict[str, tuple[Ints, Ints, Ints]] = {}
         self._part: set[int] = set()
         self._joined: set[int] = set()
+        self._cut: set[int] = set()  # last parts of names long enough to be cut short
         self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
         self.readings = np.zeros((0, HABITS), dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
@@ -101,6 +102,11 @@ class Vocabulary:
         (self._joined if joined else self._part).add(self.ids[token])
         return self.ids[token]
 
+    def may_be_cut(self, token: str) -> None:
+        """``token`` closes a list name that a fixed-width field could have cut short
+        (``names._truncated_last_part``): only such parts are credited as cut."""
+        self._cut.add(self.add(token))
+
     def freeze(self) -> None:
         self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
         self.readings = np.array(self._readings, dtype=np.int64).reshape(-1, HABITS)
@@ -116,6 +122,8 @@ class Vocabulary:
         self.is_part[list(self._part)] = True
         self.is_joined = np.zeros(len(self.strings), dtype=bool)
         self.is_joined[list(self._joined)] = True
+        self.cut_ok = np.zeros(len(self.strings), dtype=bool)
+        self.cut_ok[list(self._cut)] = True
 
     def token_keys(self, token: str) -> tuple[Ints, Ints, Ints]:
         """A query token's keys in the vocabulary's numbering (one per rule in
@@ -150,7 +158,12 @@ class Vocabulary:
         return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
 
     def korean_rows(
-        self, rows: Sequence[str], columns: Ints, ceiling: Floats, common: Ints | None = None
+        self,
+        rows: Sequence[str],
+        columns: Ints,
+        ceiling: Floats,
+        common: Ints | None = None,
+        cut_rows: Sequence[bool] | None = None,
     ) -> Floats:
         """The ceilings where both names read as Korean: two syllables (or two-syllable
         given names) of one shape are the same (up to 0.92 for another spelling of one
@@ -174,10 +187,7 @@ class Vocabulary:
         # a part cut short by a fixed-width field is paired before syllables are read
         if common is None:
             common = common_prefixes(rows, self.texts[columns].tolist())
-        shortest = np.minimum(
-            self.lengths[columns][None, :], np.array([len(r) for r in rows])[:, None]
-        )
-        cut = (common == shortest) & (shortest >= 2)
+        cut = self._cut_short(rows, columns, common, cut_rows)
         syllables = np.where(cut, np.maximum(syllables, n.TRUNCATED_SIMILARITY), syllables)
         return np.where(both, syllables, ceiling)
 
@@ -206,11 +216,34 @@ class Vocabulary:
         spelling[:, chosen] = np.maximum(spelling[:, chosen], again)
         return spelling
 
+    def _cut_short(
+        self, rows: Sequence[str], columns: Ints, common: Ints, cut_rows: Sequence[bool] | None
+    ) -> npt.NDArray[np.bool_]:
+        """Pairs where one part is the start of the other and may have been cut short:
+        the query's part if ``cut_rows`` says it closes a long query name (all, if not
+        told), the list's part if it closes a long list name."""
+        r_len = np.array([len(r) for r in rows], dtype=np.int64)[:, None]
+        c_len = self.lengths[columns][None, :]
+        shortest = np.minimum(c_len, r_len)
+        starts = (common == shortest) & (shortest >= 2)
+        told = [True] * len(rows) if cut_rows is None else list(cut_rows)
+        query_cut = np.array(told, dtype=bool)[:, None] & (r_len < c_len)
+        list_cut = self.cut_ok[columns][None, :] & (c_len < r_len)
+        found: npt.NDArray[np.bool_] = starts & (query_cut | list_cut)
+        return found
+
     def ceiling_rows(
-        self, rows: Sequence[str], columns: Ints, texts: Sequence[str], common: Ints | None = None
+        self,
+        rows: Sequence[str],
+        columns: Ints,
+        texts: Sequence[str],
+        common: Ints | None = None,
+        cut_rows: Sequence[bool] | None = None,
     ) -> Floats:
-        """The most ``token_similarity(row, column)`` can be, for every pair at once
-        (``common``: their shared prefix lengths, if already known)."""
+        """The most ``token_similarity(row, column)`` can be, for every pair at once,
+        with a part cut short credited where ``names`` would (``common``: their shared
+        prefix lengths, if already known; ``cut_rows``: which rows close a query name
+        long enough to have been cut, all if not told)."""
         if not len(columns) or not rows:
             return np.zeros((len(rows), len(columns)))
         osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
@@ -237,7 +270,7 @@ class Vocabulary:
         alike = ((theirs == read) & (read >= 0)).any(axis=(2, 3))
         best = np.where(alike, np.maximum(best, t.TRANSLITERATION_SIMILARITY), best)
         # a part cut short: the start of the other
-        cut = (common == shortest) & (shortest >= 2)
+        cut = self._cut_short(rows, columns, common, cut_rows)
         best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
         for r, (_, _, relatives) in enumerate(keyed):
             if len(relatives):
