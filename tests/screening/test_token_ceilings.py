@@ -99,3 +99,15 @@ def test_a_part_cut_short_only_where_names_reads_it_so() -> None:
     listed.freeze()
     found = listed.ceiling_rows(["drissi"], np.array([0]), ["dr"], cut_rows=[False])
     assert found[0, 0] >= 0.8
+
+
+def test_consonants_pair_parts_only_across_scripts() -> None:
+    # "fazl" and "fayssal" share their consonants; the abjad rule pairs them only when
+    # one name is written in Arabic letters (tokens.abjad_alike)
+    vocab = Vocabulary()
+    vocab.written_in("fayssal", abjad=False)
+    vocab.freeze()
+    column = np.array([0])
+    latin = vocab.ceiling_rows(["fazl"], column, ["fayssal"], abjad_rows=[(False, True)])
+    arabic = vocab.ceiling_rows(["fazl"], column, ["fayssal"], abjad_rows=[(True, False)])
+    assert latin[0, 0] < 0.8 <= arabic[0, 0]

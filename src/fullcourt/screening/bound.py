@@ -69,6 +69,11 @@ def _unqualified(form: NameForm) -> list[NameForm]:
     return found
 
 
+def _strings(form: NameForm) -> tuple[str, ...]:
+    """A form's parts and its joined neighbours: what the ceilings compare."""
+    return (*form.tokens, *(a + b for a, b in pairwise(form.tokens)))
+
+
 def _may_be_cut(form: NameForm) -> bool:
     """Whether ``names._truncated_last_part`` may read the form's last part as cut."""
     return len(form.tokens) >= 3 and len(form.original) >= n.TRUNCATION_LENGTH
@@ -115,6 +120,8 @@ class FormTable:
                     self.vocabulary.add(left + right, joined=True)
                 if _may_be_cut(form):
                     self.vocabulary.may_be_cut(form.tokens[-1])
+                for text in _strings(form):
+                    self.vocabulary.written_in(text, form.abjad)
 
     def narrow(
         self, subject: Subject, position: int, ceilings: Ceilings, needed: float, evidence: float
@@ -223,16 +230,17 @@ class FormTable:
             frame = self._frame(rows)
             # every part and joined pair of every rendering of the query, compared once:
             # renderings of one name share most of their parts
-            strings = list(
-                dict.fromkeys(
-                    s for f in forms for s in (*f.tokens, *(a + b for a, b in pairwise(f.tokens)))
-                )
-            )
+            strings = list(dict.fromkeys(s for f in forms for s in _strings(f)))
             vocab = self.vocabulary
             common = common_prefixes(strings, frame.texts)
             closing = {f.tokens[-1] for f in forms if _may_be_cut(f)}
             cut_rows = [text in closing for text in strings]
-            ceiling = vocab.ceiling_rows(strings, frame.columns, frame.texts, common, cut_rows)
+            abjad = {s for f in forms if f.abjad for s in _strings(f)}
+            latin = {s for f in forms if not f.abjad for s in _strings(f)}
+            scripts = [(text in abjad, text in latin) for text in strings]
+            ceiling = vocab.ceiling_rows(
+                strings, frame.columns, frame.texts, common, cut_rows, scripts
+            )
             korean = None
             if any(form.korean for form in forms):
                 korean = vocab.korean_rows(strings, frame.columns, ceiling, common, cut_rows)

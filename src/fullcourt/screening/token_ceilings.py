@@ -70,6 +70,8 @@ class Vocabulary:
         self._part: set[int] = set()
         self._joined: set[int] = set()
         self._cut: set[int] = set()  # last parts of names long enough to be cut short
+        self._in_abjad: set[int] = set()  # parts of names written in Arabic or Hebrew
+        self._in_latin: set[int] = set()  # parts of names written otherwise
         self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
         self.readings = np.zeros((0, HABITS), dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
@@ -107,6 +109,11 @@ class Vocabulary:
         (``names._truncated_last_part``): only such parts are credited as cut."""
         self._cut.add(self.add(token))
 
+    def written_in(self, token: str, abjad: bool) -> None:
+        """``token`` is a part of a list name written in an abjad or not: the abjad
+        rule pairs parts only across the two (``tokens.abjad_alike``)."""
+        (self._in_abjad if abjad else self._in_latin).add(self.add(token))
+
     def freeze(self) -> None:
         self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
         self.readings = np.array(self._readings, dtype=np.int64).reshape(-1, HABITS)
@@ -124,6 +131,10 @@ class Vocabulary:
         self.is_joined[list(self._joined)] = True
         self.cut_ok = np.zeros(len(self.strings), dtype=bool)
         self.cut_ok[list(self._cut)] = True
+        self.in_abjad = np.zeros(len(self.strings), dtype=bool)
+        self.in_abjad[list(self._in_abjad)] = True
+        self.in_latin = np.zeros(len(self.strings), dtype=bool)
+        self.in_latin[list(self._in_latin)] = True
 
     def token_keys(self, token: str) -> tuple[Ints, Ints, Ints]:
         """A query token's keys in the vocabulary's numbering (one per rule in
@@ -239,11 +250,14 @@ class Vocabulary:
         texts: Sequence[str],
         common: Ints | None = None,
         cut_rows: Sequence[bool] | None = None,
+        abjad_rows: Sequence[tuple[bool, bool]] | None = None,
     ) -> Floats:
         """The most ``token_similarity(row, column)`` can be, for every pair at once,
         with a part cut short credited where ``names`` would (``common``: their shared
         prefix lengths, if already known; ``cut_rows``: which rows close a query name
-        long enough to have been cut, all if not told)."""
+        long enough to have been cut, all if not told; ``abjad_rows``: whether each
+        row is a part of a query name in an abjad, and of one that is not, both if not
+        told: consonants alone pair a part only with one across the two)."""
         if not len(columns) or not rows:
             return np.zeros((len(rows), len(columns)))
         osa = cdist(rows, texts, scorer=OSA.distance, dtype=np.int32)
@@ -262,6 +276,13 @@ class Vocabulary:
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
         # a shared sound counts only where the spelling is already near
         same[:, :, SOUND] &= best >= 0.3
+        if abjad_rows is not None:
+            in_abjad = np.array([a for a, _ in abjad_rows], dtype=bool)[:, None]
+            in_latin = np.array([b for _, b in abjad_rows], dtype=bool)[:, None]
+            across = (in_abjad & self.in_latin[columns][None, :]) | (
+                in_latin & self.in_abjad[columns][None, :]
+            )
+            same[:, :, ABJAD] &= across
         best = np.maximum(best, np.where(same, KEY_VALUES, 0.0).max(axis=2))
         # some reading of one is some reading of the other (padding never meets: the
         # list pads with -1, the query with -2, and a key unknown to the lists is -2)
