@@ -108,3 +108,19 @@ def test_most_un_original_script_names_meet_their_latin_names(shared: Path) -> N
     met = sum(score(original, latin) >= DEFAULT_THRESHOLD for original, latin in pairs)
     # 39 of 327 met before names in Arabic letters had a renderer of their own; 235 now
     assert met / len(pairs) >= 0.7
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("محسن رضایی", "Mohsen Rezaei"),  # ض is z in Persian
+        ("علی خامنه‌ای", "Ali Khamenei"),  # one word across the zero-width non-joiner
+        ("حسن روحانی", "Hassan Rouhani"),
+    ],
+)
+def test_persian_spellings(persian: str, latin: str) -> None:
+    assert score(persian, latin) >= DEFAULT_THRESHOLD
+
+
+def test_persian_iran_opens_with_i() -> None:
+    assert arabic_forms("بانک ملی ایران") == ["bank mli iran"]

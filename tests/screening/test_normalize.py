@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from fullcourt.screening.names import compare_names
 from fullcourt.screening.normalize import cjk_characters, name_forms
 
 
@@ -56,7 +57,7 @@ def test_an_inverted_surname_with_a_particle_goes_last(
 @pytest.mark.parametrize(
     ("name", "tokens"),
     [
-        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "banking")),
+        ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "bank")),
         ("FOREIGN TRADE BANK (FTB)", ("foreign", "trade", "bank")),
         ("Huaxin Shipping (HK) Ltd", ("huaxin", "shipping", "hk")),  # not its acronym
     ],
@@ -107,3 +108,26 @@ def test_russian_non_profit_form(name: str, tokens: tuple[str, ...]) -> None:
     form = name_forms(name, "Company")[0]
     assert form.tokens == tokens
     assert ("ngo" in form.legal) is (tokens != ("bufete", "ano", "nuevo"))
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        ("Weihai Huijiang Trading", "WEIHAI HUIJIANG TRADE LIMITED", "Company"),
+        ("Mahan Airlines", "MAHAN AIR", "Company"),
+        (
+            "Chosun Mining Development Trading Corp",
+            "Korea Mining Development Trading Corp",
+            "Company",
+        ),
+        ("丹东鸿达贸易", "Dandong Hongda Trading", "Company"),  # 达 "da" is no particle
+    ],
+)
+def test_one_organisation_in_other_word_forms(a: str, b: str, schema: str) -> None:
+    result = compare_names(name_forms(a, schema), name_forms(b, schema), schema)
+    assert result is not None and result.score >= 0.95
+
+
+def test_a_ship_keeps_its_title() -> None:
+    assert name_forms("LADY MARIA", "Vessel")[0].tokens == ("lady", "maria")
+    assert name_forms("Lady Maria Smith", "Person")[0].tokens == ("maria", "smith")

@@ -52,6 +52,9 @@ def is_arabic(char: str) -> bool:
 
 
 PERSIAN_LETTERS = frozenset("پچژگکی")
+# Persian says these Arabic letters as s and z: رضایی is Rezaei, not "Redaei"
+PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
+ZWNJ = "\u200c"  # joins a Persian word's parts: خامنه‌ای is one name, Khamenei
 
 
 def _letters(word: str, persian: bool) -> str:
@@ -72,6 +75,10 @@ def _letters(word: str, persian: bool) -> str:
             out.append("y")
         elif char in "وي" and "ا" in (following, word[position - 1 : position]):
             out.append("w" if char == "و" else "y")  # beside a long a, a consonant: Marwan
+        elif persian and char in PERSIAN_SOUNDS:
+            out.append(PERSIAN_SOUNDS[char])
+        elif persian and char == "ه" and position == len(word) - 1 and position > 1:
+            out.append("e")  # a closing Persian he is a vowel: Khamene(i), Zade(h)
         else:
             out.append(LETTERS.get(char, ""))
     return "".join(out)
@@ -83,6 +90,8 @@ def _word(word: str, persian: bool = False) -> str:
         return WORDS[bare]
     if bare.startswith("عبد") and len(bare) > 4:  # عبدالحليم: Abd al-Halim in one word
         return "abd " + _word(word[word.index("د") + 1 :], persian)
+    if bare[:2] in ("اي", "ای") and len(bare) > 2:  # ایران: Iran, not "Airan"
+        return "i" + _letters(bare[2:], persian)
     if bare.startswith("ال") and len(bare) > 3:
         return "al-" + _letters(word[word.index("ل") + 1 :], persian)
     return _letters(IGNORED_SIGNS.sub("", word), persian)
@@ -102,6 +111,8 @@ def arabic_forms(text: str) -> list[str]:
     may open with the article's letters (الياس, Ilyas).
     """
     persian = not PERSIAN_LETTERS.isdisjoint(text)
+    if ZWNJ in text:  # the parts of one word: a he before the joiner closes a part
+        text = text.replace("ه" + ZWNJ, "ە").replace(ZWNJ, "")
     split = _ARABIC_WORD.sub(lambda m: _word(m.group(0), persian), text)
     compounds = _TO_ALLAH.sub("allah", _ABD_NAME.sub("abd", _ABD_ARTICLE.sub("abd", split)))
     return list(dict.fromkeys([split, compounds, split.replace("al-", "al")]))

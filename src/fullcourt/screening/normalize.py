@@ -151,6 +151,21 @@ ORG_ABBREVIATIONS = {
     "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
     "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
 }  # fmt: skip
+# One trade word in the forms company names use it in: "Weihai Huijiang Trade" and
+# "... Trading", "Mahan Air" and "Mahan Airlines", "Korea Kwangson Bank" and "...
+# Banking Corp" are each one company. Plain plurals need no entry (one letter apart).
+ORG_WORD_FORMS = {
+    "trading": "trade", "trades": "trade", "industrial": "industry",
+    "industries": "industry", "technologies": "technology", "tech": "technology",
+    "technological": "technology", "airlines": "air", "airline": "air", "airways": "air",
+    "engineers": "engineering", "engineer": "engineering", "banking": "bank",
+    "shpg": "shipping", "commercial": "commerce", "manufacturers": "manufacturing",
+    "manufacturer": "manufacturing", "financial": "finance", "insurances": "insurance",
+    "investments": "investment", "developments": "development",
+}  # fmt: skip
+# North Korea's own name for Korea, 조선, romanised: "Chosun Mining Development" is how
+# a customer may write "Korea Mining Development" (KOMID). Only opening a name.
+KOREA_WORDS = frozenset({"chosun", "choson", "chosen", "joseon", "josun", "joson"})
 # Two letters without a vowel in a person's name are two initials run together
 # ("JC Juncker", "GW Bush"), except the Cantonese and Hokkien surname Ng (吳, 伍).
 VOWELLESS_NAMES = frozenset({"ng"})
@@ -237,7 +252,11 @@ def _spellings(text: str) -> list[str]:
     return [split] if joined == split else [split, joined]
 
 
-def _split(text: str, is_org: bool) -> NameForm:
+def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False) -> NameForm:
+    """One rendering as tokens. ``titled``: the name may open with a person's title
+    ("Dr", "Lady"), which a ship's name keeps ("LADY MARIA" is not "MARIA").
+    ``syllables``: the rendering reads Han or Hangul, whose syllables ("da", "de",
+    "van") are never particles."""
     forms: set[str] = set()
     if is_org:
         forms = {form for _, form in extract_org_types(text, generic=True)} | LEGAL_TOKENS
@@ -252,13 +271,14 @@ def _split(text: str, is_org: bool) -> NameForm:
             patronyms.append(token)
         if position in edges:
             legal.append(token)
-        elif not is_org and token in HONORIFICS and position < len(raw) - 1:
+        elif titled and not is_org and token in HONORIFICS and position < len(raw) - 1:
             continue
         # a particle joins the parts around it; at the end it joins nothing and is a
         # name part itself (the Korean syllable "Bin" in "KO TAE BIN"), and "son of"
         # opening a name has no father before it: "Ben Netanyahu" is Benjamin
         elif (
             token in PARTICLES
+            and not syllables
             and 0 < len(raw) - 1 != position
             and not (position == 0 and token in PATRONYMIC)
         ):
@@ -295,7 +315,10 @@ def _place_qualifier(raw: list[str], edges: set[int]) -> str:
 def _expand(tokens: list[str], is_org: bool) -> list[str]:
     """Contractions in company names as their words; run-together initials in people's."""
     if is_org:
-        return [ORG_ABBREVIATIONS.get(token, token) for token in tokens]
+        words = [ORG_WORD_FORMS.get(w, w) for w in (ORG_ABBREVIATIONS.get(t, t) for t in tokens)]
+        if words and words[0] in KOREA_WORDS and len(words) > 1:
+            words[0] = "korea"  # 조선 opening a North Korean name: Chosun Mining = Korea Mining
+        return words
     out: list[str] = []
     for token in tokens:
         initials = len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
@@ -397,10 +420,12 @@ def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
     readings = korean_readings(name) if any(map(is_han, name)) else None
     written = _written_letters(text) if is_org else ""
     abjad = any("\u0590" <= ch <= "\u06ff" or "\u0750" <= ch <= "\u077f" for ch in name)
+    titled = schema != "Vessel"
+    syllables = bool(cjk_characters(name))
     for latin in _latin_texts(text, is_org):
         korean = readings is None or latin in readings
         for spelling in _spellings(latin):
-            form = _split(spelling, is_org)
+            form = _split(spelling, is_org, titled, syllables)
             if form.tokens and form.tokens not in forms:
                 legal = form.legal + cjk_legal
                 forms[form.tokens] = replace(

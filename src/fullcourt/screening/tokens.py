@@ -59,6 +59,7 @@ def squeeze(token: str) -> str:
 _SKELETON_DIGRAPHS = (
     *(("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "G"), ("sh", "s"), ("ph", "f")),
     ("dj", "j"),  # French for ج: Djamel, Djermane
+    ("zh", "j"),  # Persian ژ, written j in French style: Ahmadinejad
 )
 # ج is j, and g as Egyptians say it (Ragab, Gamal); غ (gh) stays apart as G
 _SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
@@ -102,6 +103,8 @@ def skeleton(token: str) -> str:
     """The consonants of a token as an abjad writes them ("perez" -> "brs")."""
     for digraph, letter in _SKELETON_DIGRAPHS:
         token = token.replace(digraph, letter)
+    if len(token) > 3 and token[-1] == "h" and token[-2] in "aeiou":
+        token = token[:-1]  # a closing h after a vowel is written or not: Fatima(h), Zade(h)
     return squeeze(token.translate(_SKELETON_LETTERS))
 
 
