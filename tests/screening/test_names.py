@@ -308,3 +308,10 @@ def test_transliteration_habits(a: str, b: str) -> None:
 )
 def test_transliteration_habits_against_full_names(a: str, b: str) -> None:
     assert score(a, b) >= DEFAULT_THRESHOLD
+
+
+def test_a_listed_acronym_against_a_full_name_is_shown_not_a_hit() -> None:
+    # the query's acronym finds the list's full name; the list's acronym alias does not
+    # make a stranger's full name a hit (NDC: North Drilling Company on the SDN list)
+    assert score("NDC", "National Drilling Company", "Company") >= DEFAULT_THRESHOLD
+    assert 0.5 <= score("National Drilling Company", "NDC", "Company") < DEFAULT_THRESHOLD

@@ -38,6 +38,7 @@ SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
 SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand names)
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
 ACRONYM_SIMILARITY = 0.86
+LISTED_ACRONYM_SIMILARITY = 0.7  # a list's acronym against a full name: shown, no hit
 SUBSIDIARY_CAP = 0.75  # a registered company against its sister in another country
 BRANCH_FACTOR = 0.95  # a brand against its company in a country or region
 TRUNCATED_SIMILARITY = 0.8  # a name part cut short by a fixed-width field
@@ -178,21 +179,34 @@ def spelled_by_prefixes(token: str, parts: tuple[str, ...]) -> int:
 def _acronym_score(q: NameForm, c: NameForm) -> float:
     """KOMID for Korea Mining Development (Trading Corporation), PLA for People's
     Liberation Army: one short token spelled by the leading letters of the other name's
-    parts, in order, at least two of them."""
+    parts, in order, at least two of them.
+
+    A query's acronym against a list's full name is a hit. A list's acronym against a
+    query's full name is only shown: the list also carries the full name it shortens,
+    which the query meets directly if it is that party, while three letters spell many
+    names ("National Drilling Company" is not NDC, North Drilling Company)."""
     for short, full in ((q, c), (c, q)):
-        if len(short.tokens) != 1 or len(full.tokens) < 2:
-            continue
-        token = short.tokens[0]
-        if not 2 <= len(token) <= 8 or not token.isalpha():
-            continue
-        used = spelled_by_prefixes(token, full.tokens)
-        if used < 2 and full.legal:
-            # the legal form's letter closes many acronyms: NITC, National Iranian
-            # Tanker Company
-            used = min(spelled_by_prefixes(token, full.tokens + full.legal), len(full.tokens))
-        if used >= 2:
-            return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
+        found = _spelled_acronym(short, full)
+        if found:
+            return found if short is q else min(found, LISTED_ACRONYM_SIMILARITY)
     return 0.0
+
+
+def _spelled_acronym(short: NameForm, full: NameForm) -> float:
+    """The acronym score of ``short`` (one token) as an acronym of ``full``, or 0."""
+    if len(short.tokens) != 1 or len(full.tokens) < 2:
+        return 0.0
+    token = short.tokens[0]
+    if not 2 <= len(token) <= 8 or not token.isalpha():
+        return 0.0
+    used = spelled_by_prefixes(token, full.tokens)
+    if used < 2 and full.legal:
+        # the legal form's letter closes many acronyms: NITC, National Iranian Tanker
+        # Company
+        used = min(spelled_by_prefixes(token, full.tokens + full.legal), len(full.tokens))
+    if used < 2:
+        return 0.0
+    return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
 
 
 def _given_syllables_swapped(
