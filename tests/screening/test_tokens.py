@@ -45,6 +45,8 @@ def test_no_slips_in_short_tokens() -> None:
         ("sergejs", "sergey", False, 0.0, 0.6),  # companies have no such ending
         ("rost", "troost", True, 0.8, 0.9),  # one slip and a doubled letter
         ("ahmed", "ahmad", True, 0.8, 0.9),
+        ("yusuf", "youssef", True, 0.8, 0.9),  # far in letters, one in sound
+        ("hassan", "hussein", True, 0.0, 0.5),  # Hasan and Husayn: one sound, two names
     ],
 )
 def test_arabic_baltic_and_doubled_letters(

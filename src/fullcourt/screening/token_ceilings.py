@@ -275,7 +275,7 @@ class Vocabulary:
         mine = np.stack([keys for keys, _, _ in keyed])[:, None, :]
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
         # a shared sound counts only where the spelling is already near
-        same[:, :, SOUND] &= best >= 0.3
+        same[:, :, SOUND] &= best >= t.SOUND_FLOOR
         if abjad_rows is not None:
             in_abjad = np.array([a for a, _ in abjad_rows], dtype=bool)[:, None]
             in_latin = np.array([b for _, b in abjad_rows], dtype=bool)[:, None]

@@ -65,6 +65,7 @@ _SKELETON_DIGRAPHS = (
 _SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
 ABJAD_SIMILARITY = 0.85
 SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
+SOUND_FLOOR = 0.4
 
 
 def abjad_alike(a: str, b: str) -> bool:
@@ -253,7 +254,7 @@ def token_similarity(
     # however it sounds ("Jing" and "Jinghe", "Carl" and "Carla")
     extended = a.startswith(b) or b.startswith(a)
     if (
-        0.3 <= score < 0.85
+        SOUND_FLOOR <= score < 0.85
         and len(a) > 3
         and len(b) > 3
         and not extended
