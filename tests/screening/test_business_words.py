@@ -33,6 +33,8 @@ def test_korea_only_where_it_opens_the_name() -> None:
         ("Dandong Hongxiang Industrial Development Co Ltd", "丹东鸿祥实业发展有限公司"),
         ("Korea Ryonbong General Corporation", "조선련봉총회사"),  # UN KPe.005
         ("Korea Mining Development Trading Corporation", "조선광업개발무역회사"),  # KOMID
+        ("Tanchon Commercial Bank", "단천상업은행"),  # UN KPe.003
+        ("Hebei Huanhao Biological Technology Co Ltd", "河北环昊生物科技有限公司"),  # SDN
     ],
 )
 def test_half_translated_names_meet(latin: str, written: str) -> None:

@@ -34,6 +34,9 @@ CHINESE = {
     "渔业": "fishery", "食品": "food", "服务": "services", "咨询": "consulting",
     "制造": "manufacturing", "燃料": "fuel", "煤炭": "coal", "纺织": "textile",
     "制品": "products", "合营": "joint venture", "合作": "cooperation", "公司": "company",
+    "生物": "biological", "信息": "information", "网络": "network", "航空": "aviation",
+    "海洋": "marine", "造船": "shipbuilding", "船厂": "shipyard", "医药": "pharmaceutical",
+    "通信": "communication", "电气": "electric", "商业": "commercial",
 }  # fmt: skip
 KOREAN = {
     "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
@@ -42,6 +45,7 @@ KOREAN = {
     "기술": "technology", "투자": "investment", "상사": "trading", "공업": "industry",
     "기계": "machinery", "전자": "electronics", "수산": "fishery", "봉사": "service",
     "선박": "ship", "무역회사": "trading company", "총국": "general bureau",
+    "상업": "commercial", "항공": "aviation", "정보": "information", "통신": "communication",
 }  # fmt: skip
 KOREA_OPENING = ("조선", "korea")
 _SIMPLIFIED = opencc.OpenCC("t2s")
