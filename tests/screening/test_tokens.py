@@ -47,6 +47,7 @@ def test_no_slips_in_short_tokens() -> None:
         ("ahmed", "ahmad", True, 0.8, 0.9),
         ("yusuf", "youssef", True, 0.8, 0.9),  # far in letters, one in sound
         ("hassan", "hussein", True, 0.0, 0.5),  # Hasan and Husayn: one sound, two names
+        ("abd", "abudl", True, 0.8, 0.9),  # a slip in "Abdul", which is read as "abd"
     ],
 )
 def test_arabic_baltic_and_doubled_letters(

@@ -297,6 +297,15 @@ class Vocabulary:
             if len(relatives):
                 mask = np.isin(columns, relatives)
                 best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
+        # a slip in a written form of Abd, against the "abd" every form is read as
+        if "abd" in rows:
+            at = [k for k, text in enumerate(rows) if text == "abd"]
+            slips = np.array([t.abd_slip(text) for text in texts])[None, :]
+            best[at] = np.maximum(best[at], slips)
+        abd_columns = [k for k, text in enumerate(texts) if text == "abd"]
+        if abd_columns:
+            slips = np.array([t.abd_slip(text) for text in rows])[:, None]
+            best[:, abd_columns] = np.maximum(best[:, abd_columns], slips)
         initial = (c_len == 1) | (r_len == 1)
         first = np.array([ord(r[0]) for r in rows], dtype=np.int64)[:, None]
         same_first = self.first[columns][None, :] == first

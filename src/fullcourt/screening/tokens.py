@@ -57,11 +57,12 @@ def squeeze(token: str) -> str:
 # the Latin digraphs of one letter; vowels and the glides w/y, which Arabic writes only
 # when long, are dropped: "frnandw" (فرناندو) and "Fernando" share "frnd".
 _SKELETON_DIGRAPHS = (
-    *(("th", "t"), ("dh", "d"), ("kh", "k"), ("gh", "G"), ("sh", "s"), ("ph", "f")),
+    *(("th", "t"), ("dh", "d"), ("kh", "X"), ("gh", "G"), ("sh", "s"), ("ph", "f")),
     ("dj", "j"),  # French for ج: Djamel, Djermane
     ("zh", "j"),  # Persian ژ, written j in French style: Ahmadinejad
 )
-# ج is j, and g as Egyptians say it (Ragab, Gamal); غ (gh) stays apart as G
+# ج is j, and g as Egyptians say it (Ragab, Gamal); غ (gh) and خ (kh) stay apart as G
+# and X: Khudair is not Qadiri
 _SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
 ABJAD_SIMILARITY = 0.85
 SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
@@ -69,34 +70,51 @@ SOUND_FLOOR = 0.4
 
 
 def abjad_alike(a: str, b: str) -> bool:
-    """One name, one side written in Arabic or Hebrew letters: the same consonants, and
-    for a name of two ("Asad", "Amr", "Yusuf") the letters the abjad writes in the
-    other's order, opening alike (a vowel or not): "asd" is "Assad", "sd" (Saad) is
-    not."""
+    """One name, one side written in Arabic or Hebrew letters: the same consonants, the
+    long vowels the abjad writes where the other spells a vowel of their kind (حسین,
+    "hsin", is Hussein, not Hassan; محمدی, "mhmdi", is Mohammadi, not Mohamed), and
+    for a name of two consonants ("Asad", "Amr") opening alike, a vowel or not: "asd"
+    is Assad, "sd" (Saad) is not."""
     found = skeleton(a)
     if found != skeleton(b) or len(found) < 2:
+        return False
+    written, spelled = sorted((a, b), key=lambda token: sum(ch in _VOWELS for ch in token))
+    if not _long_vowels_fit(written, spelled):
         return False
     if len(found) >= 3:
         return True
     short, long = sorted((a, b), key=len)
-    return (short[0] in _VOWELS) == (long[0] in _VOWELS) and _in_order(short, long)
+    return (short[0] in _VOWELS) == (long[0] in _VOWELS)
 
 
 _VOWELS = frozenset("aeiou")
+# The long vowels an abjad writes (ي, و) and the Latin letters that spell each.
+_LONG_VOWELS = {"i": "iey", "u": "uow"}
 
 
-def _in_order(short: str, long: str) -> bool:
-    """Each letter of ``short`` in ``long`` in order, any vowel meeting any vowel."""
-    position = 0
-    for char in short:
-        while position < len(long) and not (
-            long[position] == char or (char in _VOWELS and long[position] in _VOWELS)
-        ):
-            position += 1
-        if position == len(long):
-            return False
-        position += 1
+def _long_vowels_fit(written: str, spelled: str) -> bool:
+    """Each long i or u of ``written`` (after its first letter) has a vowel of its kind
+    in ``spelled`` after as many consonants as precede it in ``written``."""
+    spelled = squeeze(spelled)
+    consonants = 0
+    for index, char in enumerate(written):
+        if char not in _VOWELS:
+            consonants += 1
+        elif index and char in _LONG_VOWELS:
+            after = _after_consonants(spelled, consonants)
+            if not any(ch in _LONG_VOWELS[char] for ch in after):
+                return False
     return True
+
+
+def _after_consonants(token: str, count: int) -> str:
+    """The part of ``token`` after its ``count``-th consonant."""
+    seen = 0
+    for index, char in enumerate(token):
+        if seen == count:
+            return token[index:]
+        seen += char not in _VOWELS
+    return ""
 
 
 @lru_cache(maxsize=100_000)
@@ -121,6 +139,14 @@ def ending_stem(a: str, b: str) -> tuple[str, str] | None:
         if len(x) >= 5 and x.endswith("s") and not y.endswith("s"):
             return x[:-1], y
     return None
+
+
+@lru_cache(maxsize=20_000)
+def abd_slip(token: str) -> float:
+    """How near ``token`` is to a written form of Abd: every form is read as "abd"
+    (arabic.py), so a slip in one ("Abudl", "Adbul", "Badur") is measured against the
+    forms as written."""
+    return max(_spelling(token, form) for form in ABD_FORMS)
 
 
 def allowed_edits(length: int) -> int:
@@ -243,6 +269,8 @@ def token_similarity(
     # a doubled letter is no slip (above), so slips are counted without them: "Rost"
     # and "Troost" are one letter apart, not three
     score = max(_spelling(a, b), _spelling(squeeze(a), squeeze(b)))
+    if "abd" in (a, b):
+        score = max(score, abd_slip(b if a == "abd" else a))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
     if score < VARIANT_SIMILARITY and _variant(a, b):
