@@ -286,10 +286,18 @@ class Vocabulary:
         best = np.maximum(best, np.where(same, KEY_VALUES, 0.0).max(axis=2))
         # some reading of one is some reading of the other (padding never meets: the
         # list pads with -1, the query with -2, and a key unknown to the lists is -2)
-        read = np.stack([r for _, r, _ in keyed])[:, None, None, :]
-        theirs = self.readings[columns][None, :, :, None]
-        alike = ((theirs == read) & (read >= 0)).any(axis=(2, 3))
-        best = np.where(alike, np.maximum(best, t.TRANSLITERATION_SIMILARITY), best)
+        read = np.stack([r for _, r, _ in keyed])
+        known = read[read >= 0]
+        if len(known):
+            theirs = self.readings[columns]
+            shared = np.flatnonzero(np.isin(theirs, known).any(axis=1))  # few columns
+            if len(shared):
+                pairs = theirs[shared][None, :, :, None] == read[:, None, None, :]
+                alike = pairs.any(axis=(2, 3)) & (read >= 0).any(axis=1)[:, None]
+                sub = best[:, shared]
+                best[:, shared] = np.where(
+                    alike, np.maximum(sub, t.TRANSLITERATION_SIMILARITY), sub
+                )
         # a part cut short: the start of the other
         cut = self._cut_short(rows, columns, common, cut_rows)
         best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
@@ -302,8 +310,8 @@ class Vocabulary:
             at = [k for k, text in enumerate(rows) if text == "abd"]
             slips = np.array([t.abd_slip(text) for text in texts])[None, :]
             best[at] = np.maximum(best[at], slips)
-        abd_columns = [k for k, text in enumerate(texts) if text == "abd"]
-        if abd_columns:
+        abd_columns = np.flatnonzero(columns == self.ids.get("abd", -1))
+        if len(abd_columns):
             slips = np.array([t.abd_slip(text) for text in rows])[:, None]
             best[:, abd_columns] = np.maximum(best[:, abd_columns], slips)
         initial = (c_len == 1) | (r_len == 1)
