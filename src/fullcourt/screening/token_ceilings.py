@@ -293,7 +293,7 @@ class Vocabulary:
             shared = np.flatnonzero(np.isin(theirs, known).any(axis=1))  # few columns
             if len(shared):
                 pairs = theirs[shared][None, :, :, None] == read[:, None, None, :]
-                alike = pairs.any(axis=(2, 3)) & (read >= 0).any(axis=1)[:, None]
+                alike = np.asarray(pairs).any(axis=(2, 3))
                 sub = best[:, shared]
                 best[:, shared] = np.where(
                     alike, np.maximum(sub, t.TRANSLITERATION_SIMILARITY), sub
