@@ -13,14 +13,16 @@ and, for short names, the spelling itself come out as the lists write them:
 - the article "al-" is set apart with a hyphen, as in "Bashar al-Assad", so that it is
   read as a particle, not as part of the name;
 - tāʾ marbūṭa and alif maqṣūra close a name as "a" ("Usama", "Mustafa");
-- wāw and yāʾ are "w" and "y" opening a word and the long vowels "u" and "i" elsewhere;
-  hamza seats are their vowel;
+- wāw and yāʾ are "w" and "y" opening a word or beside a long a ("Marwan"), and the
+  long vowels "u" and "i" elsewhere, which ``tokens.abjad_alike`` holds the other
+  spelling to (Hossein is not Hassan); hamza seats are their vowel;
 - the short words every name list spells one way are spelled so ("bin", "ibn", "abu",
   "abd", "allah");
 - vowel signs, where a text has them, are written; a shadda doubles its letter.
 
-Persian letters (پ چ ژ گ ک ی) are read as Persian spells them in Latin letters, and
-Urdu's (ھ ہ ے ٹ ڈ ڑ ں) as Urdu does.
+Persian letters (پ چ ژ گ ک ی) are read as Persian spells them in Latin letters (and
+then و opening a word is v, ض is z, a closing ه a vowel), and Urdu's (ھ ہ ے ٹ ڈ ڑ ں) as
+Urdu does.
 """
 
 from __future__ import annotations
@@ -45,10 +47,6 @@ WORDS = {
     "الله": "allah", "اللہ": "allah", "آل": "al", "ال": "al", "ولد": "ould",
 }  # fmt: skip
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
-
-
-def is_arabic(char: str) -> bool:
-    return "\u0600" <= char <= "\u06ff" or "\u0750" <= char <= "\u077f"
 
 
 PERSIAN_LETTERS = frozenset("پچژگکی")
