@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-import opencc
+from fullcourt.screening.chinese import simplified
 
 CHINESE = {
     "实业": "industrial", "发展": "development", "贸易": "trading", "商贸": "trading",
@@ -48,33 +48,28 @@ KOREAN = {
     "상업": "commercial", "항공": "aviation", "정보": "information", "통신": "communication",
 }  # fmt: skip
 KOREA_OPENING = ("조선", "korea")
-_SIMPLIFIED = opencc.OpenCC("t2s")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
-
-
-def _is_hangul(char: str) -> bool:
-    return "\uac00" <= char <= "\ud7a3"
 
 
 @lru_cache(maxsize=20_000)
 def translated(text: str) -> str | None:
     """The name with its trade and form words in English and the rest as written
     (romanised later), or None when it has none of them."""
-    simplified = _SIMPLIFIED.convert(text)
+    text = simplified(text)
     out: list[str] = []
     position, changed = 0, False
-    if simplified.startswith(KOREA_OPENING[0]) and _is_hangul(simplified[0]):
+    if text.startswith(KOREA_OPENING[0]):
         out.append(f" {KOREA_OPENING[1]} ")
         position, changed = len(KOREA_OPENING[0]), True
-    while position < len(simplified):
-        for size in range(min(_LONGEST, len(simplified) - position), 1, -1):
-            word = simplified[position : position + size]
+    while position < len(text):
+        for size in range(min(_LONGEST, len(text) - position), 1, -1):
+            word = text[position : position + size]
             english = CHINESE.get(word) or KOREAN.get(word)
             if english:
                 out.append(f" {english} ")
                 position, changed = position + size, True
                 break
         else:
-            out.append(simplified[position])
+            out.append(text[position])
             position += 1
     return " ".join("".join(out).split()) if changed else None

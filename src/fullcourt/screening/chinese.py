@@ -12,12 +12,21 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import opencc
 from pypinyin import Style, lazy_pinyin
 from rigour.text.translit import ascii_text
 
 from fullcourt.screening.korean import hangul_forms
 
 MAX_FORMS = 8
+# Traditional characters (Hong Kong, Taiwan, Korean hanja) as their simplified forms:
+# one company is 長安海連 in its Hong Kong filing and 长安海连 on a mainland invoice.
+_SIMPLIFIED = opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """The text with traditional Chinese characters in their simplified forms."""
+    return str(_SIMPLIFIED.convert(text))
 
 
 def _words(text: str) -> frozenset[str]:

@@ -14,12 +14,11 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
-import opencc
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
 from fullcourt.screening.business_words import translated
-from fullcourt.screening.chinese import is_han, korean_readings
+from fullcourt.screening.chinese import is_han, korean_readings, simplified
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
 from fullcourt.screening.places import one_token_countries, place_words
@@ -441,11 +440,6 @@ def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
     return tuple(forms.values())
 
 
-# Traditional characters (Hong Kong, Taiwan, Korean hanja) as their simplified forms:
-# one company is 長安海連 in its Hong Kong filing and 长安海连 on a mainland invoice.
-_SIMPLIFIED = opencc.OpenCC("t2s")
-
-
 @lru_cache(maxsize=200_000)
 def cjk_characters(name: str) -> tuple[str, ...]:
     """The Han, Hangul and Kana characters of a name, each one a name part, Han in its
@@ -457,7 +451,7 @@ def cjk_characters(name: str) -> tuple[str, ...]:
     """
     if not any(map(_is_cjk, name)):
         return ()
-    return tuple(ch for ch in _SIMPLIFIED.convert(name) if _is_cjk(ch))
+    return tuple(ch for ch in simplified(name) if _is_cjk(ch))
 
 
 def cjk_scripts(characters: tuple[str, ...]) -> frozenset[str]:

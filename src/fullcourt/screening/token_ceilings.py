@@ -26,7 +26,6 @@ from rigour.text import metaphone
 from fullcourt.screening import names as n
 from fullcourt.screening import tokens as t
 from fullcourt.screening import transliteration
-from fullcourt.screening.arabic import ABD_FORMS
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import split_syllables, syllable_key
 
@@ -338,28 +337,29 @@ def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
 def _keys_of(token: str) -> list[tuple[str, str]]:
     """The keys two tokens share when a rule of ``token_similarity`` can pair them
     whatever their spelling distance: Korean syllables, pinyin, doubled letters,
-    abjad consonants and sound (the last only for near spellings)."""
+    abjad consonants and sound (the last only for near spellings). Their kinds are
+    ``KEY_KINDS``, in this order."""
     return [
         ("k", _korean_key(token)),
         ("p", pinyin_key(token)),
         ("q", t.squeeze(token)),
-        ("a", "abd" if token in ABD_FORMS else ""),
         ("s", _skeleton_key(token)),
         ("m", metaphone(token) if len(token) > 3 else ""),
     ]
 
 
-# The most a shared key can give, in the order of ``_keys_of``: a spelling of one
-# Korean syllable or pinyin syllable, a doubled letter, a form of "Abd", the
-# consonants an abjad writes, and a shared sound (``tokens.SOUND_SIMILARITY``).
+KEY_KINDS = "kpqsm"
+# The most a shared key can give, by kind: a spelling of one Korean syllable or pinyin
+# syllable, a doubled letter, the consonants an abjad writes, and a shared sound
+# (``tokens.SOUND_SIMILARITY``).
 KEY_VALUES = np.array(
     [
-        *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY, t.VARIANT_SIMILARITY),
+        *(t.VARIANT_SIMILARITY, t.VARIANT_SIMILARITY, t.DOUBLED_SIMILARITY),
         *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY),
     ]
 )
 HABITS = len(transliteration.HABITS)
-KOREAN, DOUBLED, ABJAD, SOUND = 0, 2, 4, 5
+KOREAN, DOUBLED, ABJAD, SOUND = (KEY_KINDS.index(kind) for kind in "kqsm")
 
 
 def _korean_shape(token: str) -> int:

@@ -264,12 +264,10 @@ def token_similarity(
         return OTHER_GENDER_SIMILARITY
     if abjad and abjad_alike(a, b):
         return ABJAD_SIMILARITY
-    if a in ABD_FORMS and b in ABD_FORMS:
-        return VARIANT_SIMILARITY
     # a doubled letter is no slip (above), so slips are counted without them: "Rost"
     # and "Troost" are one letter apart, not three
     score = max(_spelling(a, b), _spelling(squeeze(a), squeeze(b)))
-    if "abd" in (a, b):
+    if "abd" in (a, b):  # every written form of Abd is read as "abd" (arabic.py)
         score = max(score, abd_slip(b if a == "abd" else a))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
