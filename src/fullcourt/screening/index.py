@@ -157,27 +157,10 @@ class CandidateIndex:
         """Positions of the entities most worth scoring for ``query``, best first:
         entities sharing an identifier with it, then the best-voted."""
         self.freeze()
-        extra: dict[int, float] = {}
-        size = len(self.entities)
-        votes: Floats = np.zeros(size)
-        # each entity counts the rendering of the query it shares most of (as a share of
-        # that rendering's weight), not the sum over all: a name in Arabic letters has
-        # three renderings, one in Hangul up to eight, and summed, their common noise
-        # ("allah", a frequent syllable) would outvote the one that meets the list
-        seen: set[frozenset[str]] = set()
-        largest = 0.0
+        votes = self.name_votes(query)
         for _, _, forms in query.names:
             for form in forms:
-                self._vote_acronym(form, extra)
-                keys = frozenset(form_keys(form))
-                if keys not in seen:
-                    seen.add(keys)
-                    found, total = self._votes(keys, size)
-                    votes = np.maximum(votes, found / total) if total else votes
-                    largest = max(largest, total)
-        votes *= largest  # one rendering's votes unchanged, on the acronym vote's scale
-        for position, vote in extra.items():
-            votes[position] += vote
+                self._vote_acronym(form, votes)
         forced = self._identifier_hits(query)
         voted = np.flatnonzero(votes)
         if len(voted) > limit:
@@ -188,6 +171,30 @@ class CandidateIndex:
         ranked = ranked[~np.isin(ranked, forced)]
         chosen = np.concatenate([np.array(forced, dtype=np.int64), ranked])
         return chosen[: max(limit, len(forced))]
+
+    def name_votes(self, query: Subject) -> Floats:
+        """Per entity, the weight of the lookup keys it shares with the query's names.
+
+        Each entity counts the rendering of the query it shares most of (as a share of
+        that rendering's weight), not the sum over all: a name in Arabic letters has
+        three renderings, one in Hangul up to eight, and summed, their common noise
+        ("allah", a frequent syllable) would outvote the one that meets the list. So no
+        entity gets more than the heaviest rendering's weight.
+        """
+        self.freeze()
+        size = len(self.entities)
+        votes: Floats = np.zeros(size)
+        seen: set[frozenset[str]] = set()
+        largest = 0.0
+        for _, _, forms in query.names:
+            for form in forms:
+                keys = frozenset(form_keys(form))
+                if keys not in seen:
+                    seen.add(keys)
+                    found, total = self._votes(keys, size)
+                    votes = np.maximum(votes, found / total) if total else votes
+                    largest = max(largest, total)
+        return votes * largest  # one rendering's votes unchanged, on the acronym scale
 
     def _votes(self, keys: frozenset[str], size: int) -> tuple[Floats, float]:
         """Per entity, the summed weight of the keys it shares (one ``bincount``), and
@@ -217,7 +224,7 @@ class CandidateIndex:
                 hits |= self.identifiers.get((kind, value), set())
         return sorted(hits)
 
-    def _vote_acronym(self, form: NameForm, votes: dict[int, float]) -> None:
+    def _vote_acronym(self, form: NameForm, votes: Floats) -> None:
         from fullcourt.screening.names import spelled_by_prefixes
 
         if len(form.tokens) != 1 or not 2 <= len(form.tokens[0]) <= ACRONYM_MAX:
@@ -225,7 +232,7 @@ class CandidateIndex:
         token = form.tokens[0]
         for position, tokens in self.acronyms.get(token[0], []):
             if spelled_by_prefixes(token, tokens) >= 2:
-                votes[position] = votes.get(position, 0.0) + ACRONYM_VOTE
+                votes[position] += ACRONYM_VOTE
 
 
 def build_index(entities: Iterable[ListEntity]) -> CandidateIndex:
