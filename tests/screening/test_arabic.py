@@ -126,3 +126,49 @@ def test_persian_spellings(persian: str, latin: str) -> None:
 
 def test_persian_iran_opens_with_i() -> None:
     assert arabic_forms("بانک ملی ایران") == ["bank mli iran"]
+
+
+# Iranian officials on the OFAC SDN list, their names as Persian writes them.
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("مجید موسوی", "MOUSAVI, Majid"),  # و before a closing ی is v
+        ("پرویز فتاح", "FATTAH, Parviz"),  # and before a long i
+        ("حسین دهقان", "DEHGHAN, Hossein"),  # د then ه is not ذ
+        ("محمد باقری", "BAGHERI, Mohammad"),  # ق spelled gh
+        ("عباس عراقچی", "ARAGHCHI, Abbas"),
+        ("مجتبی خامنه‌ای", "KHAMENEI, Mojtaba"),  # a closing ی read as alif maqsura
+        ("مرتضی قربانی", "GHORBANI, Morteza"),
+        ("موسی کمالی", "KAMALI, Mousa"),
+        ("امیرعلی حاجی‌زاده", "HAJIZADEH, Amir Ali"),  # Amir Ali in one word
+        ("محمدجواد ظریف", "ZARIF, Mohammad Javad"),
+        ("محمدرضا نقدی", "NAQDI, Mohammad Reza"),
+        ("علی‌اکبر ولایتی", "VELAYATI, Ali Akbar"),
+    ],
+)
+def test_persian_names_of_listed_officials(persian: str, latin: str) -> None:
+    assert score(persian, latin) >= DEFAULT_THRESHOLD
+
+
+def test_persian_renderings() -> None:
+    assert arabic_forms("موسوی") == ["musvi"]  # the nisba -avi
+    assert arabic_forms("پرویز") == ["prviz"]
+    assert arabic_forms("جعفر") == ["jafr"]  # an ʿayn after a consonant is a vowel
+    assert arabic_forms("سعید") == ["sid"]  # but not before a long one
+    assert arabic_forms("دهقان") == ["dahqan"]  # د then ه kept apart from ذ
+    assert arabic_forms("ده پیشه") == ["deh pishe"]  # in Persian, "eh"
+    assert arabic_forms("زهراء") == ["zahra"]
+    assert arabic_forms("مجتبی") == ["mjtba"]
+    assert arabic_forms("علی") == ["ali"]  # a closing ی elsewhere is i
+
+
+@pytest.mark.parametrize(
+    ("persian", "latin"),
+    [
+        ("محمدجواد احمدی", "Mohammad Ahmadi"),  # a given name in one word is two names
+        ("مجید موسوی", "Majid Masoumi"),
+        ("مرتضی قربانی", "Mostafa Ghorbani"),
+    ],
+)
+def test_other_persian_names_do_not(persian: str, latin: str) -> None:
+    assert score(persian, latin) < DEFAULT_THRESHOLD

@@ -60,6 +60,9 @@ def test_never_below_the_score_on_the_benchmark_pairs(shared: Path) -> None:
         ("Vessel", "ZU ZAG BONG 6", "ZU ZAG BONG 5", 0.8),  # series numbers
         ("Person", "Abdulah Anshori", "Abdullah Anshori", 0.9),  # a doubled letter
         ("Person", "William Clinton", "Bill Clinton", 0.8),  # a nickname
+        # a Persian given name in one word, merged on its consonants, either side
+        ("Person", "محمدجواد ظریف", "ZARIF, Mohammad Javad", 0.8),
+        ("Person", "Mohammadjavad Zarif", "محمد جواد ظریف", 0.8),
     ],
 )
 def test_raising_rules_are_covered(

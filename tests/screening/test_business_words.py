@@ -34,8 +34,29 @@ def test_korea_only_where_it_opens_the_name() -> None:
         ("Korea Ryonbong General Corporation", "조선련봉총회사"),  # UN KPe.005
         ("Korea Mining Development Trading Corporation", "조선광업개발무역회사"),  # KOMID
         ("Tanchon Commercial Bank", "단천상업은행"),  # UN KPe.003
-        ("Hebei Huanhao Biological Technology Co Ltd", "河北环昊生物科技有限公司"),  # SDN
+        ("HEBEI HUANHAO BIOTECHNOLOGY CO., LTD.", "河北环昊生物科技有限公司"),  # SDN
+        ("DAEDONG CREDIT BANK", "대동신용은행"),  # UN KPe.023
     ],
 )
 def test_half_translated_names_meet(latin: str, written: str) -> None:
     assert score(latin, written) >= 0.95
+
+
+def test_whole_words_of_other_scripts() -> None:
+    assert translated("هواپیمایی ماهان") == "airlines ماهان"
+    assert translated("حركة الشباب") == "movement الشباب"
+    assert translated("الشركة العامة") == "company العامة"  # after the article
+    assert translated("госкорпорация ростех") == "state corporation ростех"
+    assert translated("بانکداری") is None  # a word that only opens with a known one
+
+
+@pytest.mark.parametrize(
+    ("latin", "written", "schema"),
+    [
+        ("MAHAN AIR", "هواپیمایی ماهان", "Organization"),  # SDN, Iran
+        ("State Corporation Rostec", "Госкорпорация Ростех", "Company"),  # UK
+    ],
+)
+def test_translated_words_meet(latin: str, written: str, schema: str) -> None:
+    result = compare_names(name_forms(written, schema), name_forms(latin, schema), schema)
+    assert result is not None and result.score >= 0.9

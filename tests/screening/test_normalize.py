@@ -111,9 +111,36 @@ def test_russian_non_profit_form(name: str, tokens: tuple[str, ...]) -> None:
 
 
 @pytest.mark.parametrize(
+    ("name", "tokens", "legal"),
+    [
+        ("Stars Communications S.A.L.", ("stars", "communications"), "jsc"),  # Lebanon
+        ("Kala Trading W.L.L.", ("kala", "trade"), "llc"),  # the Gulf
+        ("Pars Oil FZC", ("pars", "oil"), "llc"),  # a free zone
+        # Turkish abbreviations, as OFAC writes them out (SANAYI VE TICARET ANONIM SIRKETI)
+        ("Rey Havacılık San. ve Tic. A.Ş.", ("rey", "havacilik", "sanayi", "ticaret"), "jsc"),
+        (
+            "REY HAVACILIK SANAYI VE TICARET ANONIM SIRKETI",
+            ("rey", "havacilik", "sanayi", "ticaret"),
+            "jsc",
+        ),
+        ("Sal Oceanic", ("sal", "oceanic"), ""),  # opening the name, a word
+    ],
+)
+def test_legal_forms_rigour_does_not_know(name: str, tokens: tuple[str, ...], legal: str) -> None:
+    form = name_forms(name, "Company")[0]
+    assert form.tokens == tokens
+    assert legal in form.legal if legal else not form.legal
+
+
+@pytest.mark.parametrize(
     ("a", "b", "schema"),
     [
         ("Weihai Huijiang Trading", "WEIHAI HUIJIANG TRADE LIMITED", "Company"),
+        (
+            "Khatam ol-Anbia Construction HQ",
+            "KHATAM AL-ANBIYA CONSTRUCTION HEADQUARTERS",
+            "Organization",
+        ),
         ("Mahan Airlines", "MAHAN AIR", "Company"),
         (
             "Chosun Mining Development Trading Corp",

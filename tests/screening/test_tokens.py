@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullcourt.screening.tokens import allowed_edits, is_nickname, token_similarity
+from fullcourt.screening.tokens import abjad_alike, allowed_edits, is_nickname, token_similarity
 
 
 @pytest.mark.parametrize(
@@ -55,3 +55,16 @@ def test_arabic_baltic_and_doubled_letters(
     found = token_similarity(a, b, False, person=person)
     assert low <= found <= high
     assert found == token_similarity(b, a, False, person=person)
+
+
+@pytest.mark.parametrize(
+    ("written", "spelled", "alike"),
+    [
+        ("baqri", "bagheri", True),  # Persian ق is written gh as often as q
+        ("qasm", "ghasem", True),
+        ("khalid", "qalid", False),  # خ is not ق
+        ("hsin", "hassan", False),  # the long i the abjad writes is missing
+    ],
+)
+def test_abjad_consonants(written: str, spelled: str, alike: bool) -> None:
+    assert abjad_alike(written, spelled) is alike

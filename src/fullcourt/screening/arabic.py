@@ -49,34 +49,57 @@ WORDS = {
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
 
 
+# Arabic names that close with alif maqṣūra (ى, read "a"), which Persian writes as its
+# plain yāʾ (ی, read "i" everywhere else): مجتبی is Mojtaba, not "Mojtabi".
+PERSIAN_MAQSURA = frozenset(
+    {"مجتبی", "مصطفی", "مرتضی", "موسی", "عیسی", "یحیی", "کبری", "صغری", "هدی", "طوبی"}
+)
 PERSIAN_LETTERS = frozenset("پچژگکی")
 # Persian says these Arabic letters as s and z: رضایی is Rezaei, not "Redaei"
 PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
 ZWNJ = "\u200c"  # joins a Persian word's parts: خامنه‌ای is one name, Khamenei
 
 
+LONG_VOWEL_LETTERS = "اويیى"
+# Latin spellings read these letters before an h as one sound (dh, th, kh, sh, gh, zh,
+# ph, ch): د then ه is "deh", as in Dehghan, not ذ.
+_BEFORE_H = frozenset("dtkszgpc")
+
+
 def _letters(word: str, persian: bool) -> str:
     out: list[str] = []
+    consonant_w = "v" if persian else "w"  # Persian و is v: Vahidi, Javad, Parviz
     for position, char in enumerate(word):
         following = word[position + 1 : position + 2]
         if char in VOWEL_SIGNS:
             out.append(VOWEL_SIGNS[char])
         elif char == SHADDA and out:
             out.append(out[-1][-1:])
-        elif position == 0 and char == "ع":
+        elif char == "ع":
             # "Ali", "Omar", "Abd": the short vowel after an opening ʿayn, unless a
-            # long one is written ("Isa", عيسى)
-            out.append("" if following and following in "اويى" else "a")
+            # long one is written ("Isa", عيسى); after a consonant, Latin spellings
+            # write a vowel where the ʿayn is (Jafar, Amirali), elsewhere nothing
+            if following and following in LONG_VOWEL_LETTERS:
+                out.append("")
+            elif position == 0 or (out and out[-1][-1:] not in "aeiou"):
+                out.append("a")
+            else:
+                out.append("")
         elif position == 0 and char == "و":
-            out.append("v" if persian else "w")  # Persian و is v: Vahidi
+            out.append(consonant_w)
         elif position == 0 and char in "يی":
             out.append("y")
         elif char in "وي" and "ا" in (following, word[position - 1 : position]):
-            out.append("w" if char == "و" else "y")  # beside a long a, a consonant: Marwan
+            out.append(consonant_w if char == "و" else "y")  # beside a long a: Marwan
+        elif char == "و" and following and following in "يی" and position > 1:
+            # before a long i, a consonant: Parviz, Mousavi, Huwaydi
+            out.append(consonant_w)
         elif persian and char in PERSIAN_SOUNDS:
             out.append(PERSIAN_SOUNDS[char])
         elif persian and char == "ه" and position == len(word) - 1 and position > 1:
             out.append("e")  # a closing Persian he is a vowel: Khamene(i), Zade(h)
+        elif char == "ه" and out and out[-1] in _BEFORE_H:
+            out.append("eh" if persian else "ah")
         else:
             out.append(LETTERS.get(char, ""))
     return "".join(out)
@@ -86,6 +109,8 @@ def _word(word: str, persian: bool = False) -> str:
     bare = IGNORED_SIGNS.sub("", "".join(ch for ch in word if ch not in VOWEL_SIGNS))
     if bare in WORDS:
         return WORDS[bare]
+    if persian and bare in PERSIAN_MAQSURA:
+        word = bare = bare[:-1] + "ى"
     if bare.startswith("عبد") and len(bare) > 4:  # عبدالحليم: Abd al-Halim in one word
         return "abd " + _word(word[word.index("د") + 1 :], persian)
     if bare[:2] in ("اي", "ای") and len(bare) > 2:  # ایران: Iran, not "Airan"

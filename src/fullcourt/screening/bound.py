@@ -170,6 +170,7 @@ class FormTable:
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
         self.korean = np.array([r[2].korean for r in rows], dtype=bool)
+        self.abjad = np.array([r[2].abjad for r in rows], dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
             tokens = form.tokens
             for col, token in enumerate(tokens):
@@ -273,7 +274,13 @@ class FormTable:
         )
 
     def _credits(
-        self, single: Floats, joined: Floats, frame: Frame, rows: Ints, width: int
+        self,
+        single: Floats,
+        joined: Floats,
+        frame: Frame,
+        rows: Ints,
+        width: int,
+        merge_floor: float = n.MERGE_FLOOR,
     ) -> tuple[Floats, Floats]:
         """The most each query part (parts x rows) and each list part (rows x width)
         can be credited with, from the ceilings of the query's parts and joined pairs."""
@@ -281,8 +288,8 @@ class FormTable:
         is_real, is_joined = frame.is_real, frame.is_joined
         # real query part against a real list part (align) or a joined pair (merge)
         v = np.where(is_real & (single >= n.PAIR_FLOOR), single, 0.0)
-        v = np.maximum(v, np.where(is_joined & (single >= n.MERGE_FLOOR), single, 0.0))
-        merged = np.where(is_real & (joined >= n.MERGE_FLOOR), joined, 0.0)
+        v = np.maximum(v, np.where(is_joined & (single >= merge_floor), single, 0.0))
+        merged = np.where(is_real & (joined >= merge_floor), joined, 0.0)
         for p in range(len(joined)):
             v[p] = np.maximum(v[p], merged[p])
             v[p + 1] = np.maximum(v[p + 1], merged[p])
@@ -315,7 +322,9 @@ class FormTable:
         pairs = [a + b for a, b in pairwise(tokens)]
         single = ceiling[[place[t] for t in tokens]]
         joined = ceiling[[place[p] for p in pairs]] if pairs else ceiling[:0]
-        per_part, list_part = self._credits(single, joined, frame, rows, width)
+        # names across an abjad and Latin letters merge parts on their consonants
+        floor = n.ABJAD_MERGE_FLOOR if q.abjad or self.abjad[rows].any() else n.MERGE_FLOOR
+        per_part, list_part = self._credits(single, joined, frame, rows, width, floor)
         korean_rows = self.korean[rows]
         if q.korean and korean_rows.any() and korean is not None:
             # both names read as Korean: their syllables are the same or different,

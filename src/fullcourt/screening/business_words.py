@@ -1,4 +1,4 @@
-"""The words of Chinese and Korean company names that lists translate.
+"""The words of organisation names in other scripts that lists translate.
 
 Lists give a Chinese or North Korean company's name half translated: the proper part
 romanised, the words that say what the company does in English. 丹东鸿祥实业发展有限公司
@@ -12,6 +12,7 @@ The table holds the trade and form words that recur in the names on the UN, OFAC
 EU lists' Chinese and North Korean entries, nothing else: a proper name is never
 translated (鸿祥 stays Hongxiang). Korean 조선 is "Korea" only where it opens a name
 (朝鮮, the North's name for Korea); elsewhere it is as likely 造船, shipbuilding.
+Arabic, Persian and Russian names are translated the same way, word by word.
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ CHINESE = {
     "生物": "biological", "信息": "information", "网络": "network", "航空": "aviation",
     "海洋": "marine", "造船": "shipbuilding", "船厂": "shipyard", "医药": "pharmaceutical",
     "通信": "communication", "电气": "electric", "商业": "commercial",
+    "生物科技": "biotechnology", "信用": "credit",
 }  # fmt: skip
 KOREAN = {
     "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
@@ -46,6 +48,24 @@ KOREAN = {
     "기계": "machinery", "전자": "electronics", "수산": "fishery", "봉사": "service",
     "선박": "ship", "무역회사": "trading company", "총국": "general bureau",
     "상업": "commercial", "항공": "aviation", "정보": "information", "통신": "communication",
+    "신용": "credit",
+}  # fmt: skip
+# Words of Arabic, Persian and Russian organisation names that lists give in English
+# (Mahan Air, هواپیمایی ماهان; Al Qatarji Group, مجموعة القاطرجي; State Corporation
+# Rostec, Госкорпорация Ростех), matched as whole words; the Arabic ones also after
+# the article (الشركة).
+WORDS = {
+    "شركة": "company", "شرکت": "company", "مجموعة": "group", "مجموعه": "group",
+    "گروه": "group", "بنك": "bank", "مصرف": "bank", "هواپیمایی": "airlines",
+    "طيران": "airlines", "کشتیرانی": "shipping lines", "صنایع": "industries",
+    "صناعات": "industries", "سازمان": "organization", "منظمة": "organization",
+    "بنیاد": "foundation", "حركة": "movement", "جنبش": "movement", "تجارة": "trading",
+    "بازرگانی": "trading", "نفت": "oil", "النفط": "oil", "پتروشیمی": "petrochemical",
+    "مهندسی": "engineering", "بین‌المللی": "international", "الدولية": "international",
+    "جمهوری": "republic", "اسلامی": "islamic", "الإسلامية": "islamic",
+    "госкорпорация": "state corporation", "корпорация": "corporation",
+    "компания": "company", "банк": "bank", "группа": "group", "нефтяная": "oil",
+    "завод": "plant", "концерн": "concern", "холдинг": "holding",
 }  # fmt: skip
 KOREA_OPENING = ("조선", "korea")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
@@ -55,6 +75,21 @@ _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 def translated(text: str) -> str | None:
     """The name with its trade and form words in English and the rest as written
     (romanised later), or None when it has none of them."""
+    words = text.split()
+    english = [WORDS.get(word) or _after_article(word) or word for word in words]
+    if english != words:
+        text = " ".join(english)
+        return _characters_translated(text) or text
+    return _characters_translated(text)
+
+
+def _after_article(word: str) -> str | None:
+    return WORDS.get(word[2:]) if word.startswith("ال") else None
+
+
+def _characters_translated(text: str) -> str | None:
+    """Chinese and Korean names run their words together: the longest word known at
+    each character is taken."""
     text = simplified(text)
     out: list[str] = []
     position, changed = 0, False

@@ -22,7 +22,7 @@ from fullcourt.screening.normalize import (
     cjk_characters,
     cjk_scripts,
 )
-from fullcourt.screening.tokens import token_similarity
+from fullcourt.screening.tokens import ABJAD_SIMILARITY, token_similarity
 
 # How much the part of the longer name that the shorter lacks counts against a match.
 PERSON_EXTRA_WEIGHT = 0.35
@@ -32,6 +32,10 @@ PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
 SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
 MERGE_FLOOR = 0.92
+# Across an abjad and Latin letters the best two parts of one name can do is share
+# their consonants (tokens.ABJAD_SIMILARITY): Persian writes given names joined
+# (محمدجواد, Mohammad Javad; غلامعلی, Gholamali) where lists may split them.
+ABJAD_MERGE_FLOOR = ABJAD_SIMILARITY
 SERIES_FACTOR = 0.9  # a pair under this is a different name part, not a spelling slip
 KOREAN_ORDER_CAP = 0.7  # "Kim Yong Nam" is not "Kim Nam Yong": another given name
 SINGLE_PART_CAP = 0.65  # one token against a longer name (people)
@@ -123,7 +127,7 @@ def _merge_split_parts(
             best = max(((ctx.similarity(joined, right[j]), j) for j in free_r), default=None)
             # only spellings of the same word: a slip across two joined syllables hides
             # which one differs ("jia rong" is not "jiadong")
-            if best is None or best[0] < MERGE_FLOOR:
+            if best is None or best[0] < (ABJAD_MERGE_FLOOR if ctx.abjad else MERGE_FLOOR):
                 continue
             sim, j = best
             for part in (i, i + 1):

@@ -93,6 +93,8 @@ PARTICLES = frozenset(
     [
         "al",
         "el",
+        "ul",  # the article in Persian and Urdu spellings: Khatam ol-Anbia, Zia ul Haq
+        "ol",
         "bin",
         "ibn",
         "bint",
@@ -119,6 +121,7 @@ PARTICLES = frozenset(
         "and",
         "und",
         "et",
+        "ve",  # Turkish: Sanayi ve Ticaret
     ]
 )
 # Legal forms in scripts that the rigour org-type table does not read (it works on the
@@ -149,6 +152,7 @@ ORG_ABBREVIATIONS = {
     "mgmt": "management", "dept": "department", "univ": "university", "ctr": "center",
     "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
     "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
+    "hq": "headquarters", "constr": "construction",
 }  # fmt: skip
 # One trade word in the forms company names use it in: "Weihai Huijiang Trade" and
 # "... Trading", "Mahan Air" and "Mahan Airlines", "Korea Kwangson Bank" and "...
@@ -226,6 +230,24 @@ def strip_cjk_legal_forms(text: str) -> tuple[str, tuple[str, ...]]:
 # non-profit organisation that runs many listed media and "institute" fronts, opens or
 # closes the name as other legal forms do; rigour's table knows only the spelled-out form.
 _RUSSIAN_NON_PROFIT = re.compile(r"(?:^\s*(?:ano|ано)\b)|(?:\b(?:ano|ано)\s*$)")
+# Legal forms and their companions that rigour's table misreads or does not know, in
+# the spelling it knows: Lebanon's and Egypt's société anonyme (S.A.L., S.A.E.), the
+# Gulf's W.L.L., the free-zone FZC beside FZE and FZCO, and Turkey's forms with the
+# abbreviations every Turkish company name carries ("San. ve Tic. A.Ş." is "Sanayi ve
+# Ticaret Anonim Şirketi", as OFAC writes it out).
+_LEGAL_SPELLINGS = tuple(
+    (re.compile(pattern), spelling)
+    for pattern, spelling in (
+        (r"\bs\.a\.[le]\.?(?=\s|$)|(?<=\w\s)sal\s*$", " s.a. "),
+        (r"(?<=\w\s)w\.?l\.?l\.?\s*$", " llc "),
+        (r"\bfzc\b", " fzco "),
+        (r"\ba\.ş\.?(?=\s|$)", " a.s. "),
+        (r"\bsirketi\b", "şirketi"),
+        (r"\bsan\.?\s+ve\s+tic\.?(?=\s|$)", " sanayi ve ticaret "),
+        (r"\bith\.?\s+(?:ve\s+)?ihr\.?(?=\s|$)", " ithalat ihracat "),
+        (r"\btic\.?(?=\s+ltd)", " ticaret "),
+    )
+)
 
 
 def _latin_texts(name: str, is_org: bool) -> list[str]:
@@ -236,6 +258,8 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
         # would read as a legal form (a sole proprietor)
         text = _SERIES_TWO.sub("2", text)
         text = _RUSSIAN_NON_PROFIT.sub(" autonomous non-profit organization ", text)
+        for pattern, spelling in _LEGAL_SPELLINGS:
+            text = pattern.sub(spelling, text)
         text = replace_org_types_compare(text, generic=True)
     forms = latin_forms(text.replace("&", " and "))
     if is_org and (english := translated(text)):  # 实业发展: "industrial development"

@@ -57,12 +57,13 @@ def squeeze(token: str) -> str:
 # the Latin digraphs of one letter; vowels and the glides w/y, which Arabic writes only
 # when long, are dropped: "frnandw" (فرناندو) and "Fernando" share "frnd".
 _SKELETON_DIGRAPHS = (
-    *(("th", "t"), ("dh", "d"), ("kh", "X"), ("gh", "G"), ("sh", "s"), ("ph", "f")),
+    *(("th", "t"), ("dh", "d"), ("kh", "X"), ("gh", "k"), ("sh", "s"), ("ph", "f")),
     ("dj", "j"),  # French for ج: Djamel, Djermane
     ("zh", "j"),  # Persian ژ, written j in French style: Ahmadinejad
 )
-# ج is j, and g as Egyptians say it (Ragab, Gamal); غ (gh) and خ (kh) stay apart as G
-# and X: Khudair is not Qadiri
+# ج is j, and g as Egyptians say it (Ragab, Gamal); خ (kh) stays apart as X: Khudair
+# is not Qadiri. Persian says ق and غ alike and Latin spellings of Persian names write
+# both "gh" (Bagheri, Ghorbani, Sadeghi) as often as "q" (Qasem, Naqdi), so gh is q.
 _SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
 ABJAD_SIMILARITY = 0.85
 SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
