@@ -46,6 +46,7 @@ def test_whole_words_of_other_scripts() -> None:
     assert translated("هواپیمایی ماهان") == "airlines ماهان"
     assert translated("حركة الشباب") == "movement الشباب"
     assert translated("الشركة العامة") == "company العامة"  # after the article
+    assert translated("للصرافة") == "money exchange"  # "for the exchange"
     assert translated("госкорпорация ростех") == "state corporation ростех"
     assert translated("بانکداری") is None  # a word that only opens with a known one
 
@@ -54,6 +55,11 @@ def test_whole_words_of_other_scripts() -> None:
     ("latin", "written", "schema"),
     [
         ("MAHAN AIR", "هواپیمایی ماهان", "Organization"),  # SDN, Iran
+        # the UN list's entities, beside the name in their original script
+        ("ARMED ISLAMIC GROUP", "الجماعة الاسلامية المسلحة", "Organization"),  # QDe.006
+        ("REVIVAL OF ISLAMIC HERITAGE SOCIETY", "جمعية احياء التراث الاسلامي", "Organization"),
+        ("ROSHAN MONEY EXCHANGE", "صرافی روشان", "Organization"),  # TAe.011
+        ("MUHAMMAD JAMAL NETWORK", "شبكة محمد جمال", "Organization"),  # QDe.136
         ("State Corporation Rostec", "Госкорпорация Ростех", "Company"),  # UK
     ],
 )

@@ -124,6 +124,9 @@ def test_russian_non_profit_form(name: str, tokens: tuple[str, ...]) -> None:
             "jsc",
         ),
         ("Sal Oceanic", ("sal", "oceanic"), ""),  # opening the name, a word
+        ("Al-Qaida in Iraq", ("qaida", "iraq"), ""),  # IN is a form only at an edge
+        ("Bank in Moscow AS", ("bank", "moscow"), "jsc"),
+        ("Trading as Global Resources", ("trade", "as", "global", "resources"), ""),
     ],
 )
 def test_legal_forms_rigour_does_not_know(name: str, tokens: tuple[str, ...], legal: str) -> None:

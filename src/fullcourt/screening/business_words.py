@@ -62,7 +62,14 @@ WORDS = {
     "بنیاد": "foundation", "حركة": "movement", "جنبش": "movement", "تجارة": "trading",
     "بازرگانی": "trading", "نفت": "oil", "النفط": "oil", "پتروشیمی": "petrochemical",
     "مهندسی": "engineering", "بین‌المللی": "international", "الدولية": "international",
-    "جمهوری": "republic", "اسلامی": "islamic", "الإسلامية": "islamic",
+    "جمهوری": "republic", "اسلامی": "islamic", "اسلامي": "islamic", "اسلامية": "islamic",
+    "إسلامي": "islamic", "إسلامية": "islamic", "إسلام": "islam", "اسلام": "islam",
+    "جماعة": "group", "جبهة": "front", "شبكة": "network", "شبکه": "network",
+    "صرافة": "money exchange", "صرافی": "money exchange", "في": "in", "و": "and",
+    "مكتب": "office", "تنظيم": "organization",
+    "تنظیم": "organization", "دولة": "state", "جيش": "army", "جیش": "army",
+    "مسلحة": "armed", "مقاتلة": "fighting", "جمعية": "society", "جهاد": "jihad",
+    "خدمات": "services", "تراث": "heritage", "احياء": "revival", "إحياء": "revival",
     "госкорпорация": "state corporation", "корпорация": "corporation",
     "компания": "company", "банк": "bank", "группа": "group", "нефтяная": "oil",
     "завод": "plant", "концерн": "concern", "холдинг": "holding",
@@ -83,8 +90,16 @@ def translated(text: str) -> str | None:
     return _characters_translated(text)
 
 
+# Arabic writes the article and the particles before it as part of the word: الجماعة
+# "the group", والجهاد "and the jihad", للصرافة "for the exchange".
+_ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")
+
+
 def _after_article(word: str) -> str | None:
-    return WORDS.get(word[2:]) if word.startswith("ال") else None
+    for prefix in _ARABIC_PREFIXES:
+        if word.startswith(prefix) and (english := WORDS.get(word[len(prefix) :])):
+            return english
+    return None
 
 
 def _characters_translated(text: str) -> str | None:

@@ -119,6 +119,9 @@ PARTICLES = frozenset(
         "of",
         "the",
         "and",
+        "in",
+        "for",
+        "at",
         "und",
         "et",
         "ve",  # Turkish: Sanayi ve Ticaret
@@ -260,11 +263,31 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
         text = _RUSSIAN_NON_PROFIT.sub(" autonomous non-profit organization ", text)
         for pattern, spelling in _LEGAL_SPELLINGS:
             text = pattern.sub(spelling, text)
-        text = replace_org_types_compare(text, generic=True)
+        text = _unshield(replace_org_types_compare(_shield(text), generic=True))
     forms = latin_forms(text.replace("&", " and "))
     if is_org and (english := translated(text)):  # 实业发展: "industrial development"
         forms.extend(form for form in latin_forms(english) if form not in forms)
     return forms
+
+
+# Short words that rigour's table reads as legal forms wherever they stand (IN, AS, IS
+# and AT, NA and OD are forms in some country), though inside a name they are words:
+# "Al-Qaida in Iraq" is not "Al-Qaida LLC Iraq". Only opening or closing a name are
+# they left to the table.
+_FUNCTION_WORDS = frozenset({"in", "as", "is", "at", "na", "od"})
+_SHIELD = "qxq"  # no legal form contains it, and rigour's patterns need whole words
+
+
+def _shield(text: str) -> str:
+    words = text.split()
+    if len(words) < 3:
+        return text
+    middle = [_SHIELD + w if w in _FUNCTION_WORDS else w for w in words[1:-1]]
+    return " ".join([words[0], *middle, words[-1]])
+
+
+def _unshield(text: str) -> str:
+    return text.replace(_SHIELD, "")
 
 
 def _spellings(text: str) -> list[str]:
@@ -282,8 +305,9 @@ def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False
     "van") are never particles."""
     forms: set[str] = set()
     if is_org:
-        forms = {form for _, form in extract_org_types(text, generic=True)} | LEGAL_TOKENS
-        text = replace_org_types_compare(text, generic=True)
+        shielded = _shield(text)
+        forms = {form for _, form in extract_org_types(shielded, generic=True)} | LEGAL_TOKENS
+        text = _unshield(replace_org_types_compare(shielded, generic=True))
     raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org))
     if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
         raw = one_token_countries(raw)
