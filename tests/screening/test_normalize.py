@@ -14,7 +14,7 @@ from fullcourt.screening.normalize import cjk_characters, name_forms
     ("name", "schema", "tokens", "legal"),
     [
         # legal forms apart from the distinctive tokens, in their generic form
-        ("HSBC Holdings p.l.c.", "Company", ("hsbc", "holdings"), ("jsc",)),  # plc: public
+        ("HSBC Holdings p.l.c.", "Company", ("hsbc",), ("holdings", "jsc")),  # plc: public
         ("Open Joint Stock Company Gasprom", "Company", ("gasprom",), ("jsc",)),
         # rigour reads the form in its own script before romanisation
         ("Volkswagen Gesellschaft mit beschränkter Haftung", "Company", ("volkswagen",), ("llc",)),
@@ -127,6 +127,11 @@ def test_russian_non_profit_form(name: str, tokens: tuple[str, ...]) -> None:
         ("Al-Qaida in Iraq", ("qaida", "iraq"), ""),  # IN is a form only at an edge
         ("Bank in Moscow AS", ("bank", "moscow"), "jsc"),
         ("Trading as Global Resources", ("trade", "as", "global", "resources"), ""),
+        # a closing word for the kind of body is read as a form, not an opening one
+        ("Lazarus Group", ("lazarus",), "group"),
+        ("Wagner Group PMC", ("wagner",), "group"),  # PMC: a private military company
+        ("Front Line Ltd", ("front", "line"), "llc"),
+        ("Group", ("group",), ""),
     ],
 )
 def test_legal_forms_rigour_does_not_know(name: str, tokens: tuple[str, ...], legal: str) -> None:
@@ -145,6 +150,8 @@ def test_legal_forms_rigour_does_not_know(name: str, tokens: tuple[str, ...], le
             "Organization",
         ),
         ("Mahan Airlines", "MAHAN AIR", "Company"),
+        ("Lazarus", "LAZARUS GROUP", "Organization"),  # SDN, DPRK
+        ("Wagner", "WAGNER GROUP", "Organization"),  # SDN, Russia
         (
             "Chosun Mining Development Trading Corp",
             "Korea Mining Development Trading Corp",

@@ -64,7 +64,7 @@ WORDS = {
     "مهندسی": "engineering", "بین‌المللی": "international", "الدولية": "international",
     "جمهوری": "republic", "اسلامی": "islamic", "اسلامي": "islamic", "اسلامية": "islamic",
     "إسلامي": "islamic", "إسلامية": "islamic", "إسلام": "islam", "اسلام": "islam",
-    "جماعة": "group", "جبهة": "front", "شبكة": "network", "شبکه": "network",
+    "جماعة": "group", "گروپ": "group", "جبهة": "front", "شبكة": "network", "شبکه": "network",
     "صرافة": "money exchange", "صرافی": "money exchange", "في": "in", "و": "and",
     "مكتب": "office", "تنظيم": "organization",
     "تنظیم": "organization", "دولة": "state", "جيش": "army", "جیش": "army",
@@ -85,11 +85,16 @@ def translated(text: str) -> str | None:
     words = text.split()
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
     if english != words:
+        if english[0] in _OPENING_KINDS and len(english) > 1:
+            # Arabic and Persian name the kind of body first (جماعة, شبكة حقاني),
+            # English last: Armed Islamic Group, Haqqani Network
+            english = [*english[1:], english[0]]
         text = " ".join(english)
         return _characters_translated(text) or text
     return _characters_translated(text)
 
 
+_OPENING_KINDS = frozenset({"group", "network", "front", "movement"})
 # Arabic writes the article and the particles before it as part of the word: الجماعة
 # "the group", والجهاد "and the jihad", للصرافة "for the exchange".
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")

@@ -16,6 +16,7 @@ from itertools import pairwise
 
 from fullcourt.screening.korean import ROMANISED_SURNAMES
 from fullcourt.screening.normalize import (
+    KIND_WORDS,
     LEGAL_TOKENS,
     PERSON_SCHEMATA,
     NameForm,
@@ -362,7 +363,8 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     if joined > score:
         score = joined
         notes.append("same letters, different spacing")
-    q_forms, c_forms = set(q.legal) - LEGAL_TOKENS, set(c.legal) - LEGAL_TOKENS
+    generic = LEGAL_TOKENS | KIND_WORDS
+    q_forms, c_forms = set(q.legal) - generic, set(c.legal) - generic
     # "Corp." and "Company" are words every form of company uses: only two registered
     # forms (AG against GmbH, LP against LLC) disagree
     if q_forms and c_forms and q_forms.isdisjoint(c_forms):

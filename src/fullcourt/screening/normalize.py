@@ -143,6 +143,14 @@ CJK_LEGAL_FORMS = (
     "(주)",
     "㈜",
 )
+# Words closing an organisation's name that say what kind of body it is, as a legal
+# form does: "Lazarus Group", "Haqqani Network" and "Al-Nusrah Front" are what people
+# call Lazarus, Haqqani and Al-Nusrah ("mil" is rigour's form for a private military
+# company, PMC). Read as generic legal forms where they close a name of two words or
+# more; opening one ("Front Line"), they are its words.
+KIND_WORDS = frozenset({"group", "holding", "holdings", "network", "front", "movement", "mil"})
+
+
 # Generic words for a company that rigour's legal-form table leaves as words; its own
 # generic forms (llc, jsc, ...) are taken from what it finds in each name.
 LEGAL_TOKENS = frozenset(["co", "corp", "company", "corporation", "limited", "incorporated"])
@@ -155,7 +163,7 @@ ORG_ABBREVIATIONS = {
     "mgmt": "management", "dept": "department", "univ": "university", "ctr": "center",
     "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
     "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
-    "hq": "headquarters", "constr": "construction",
+    "hq": "headquarters", "constr": "construction", "co": "company", "corp": "corporation",
 }  # fmt: skip
 # One trade word in the forms company names use it in: "Weihai Huijiang Trade" and
 # "... Trading", "Mahan Air" and "Mahan Airlines", "Korea Kwangson Bank" and "...
@@ -313,6 +321,8 @@ def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False
         raw = one_token_countries(raw)
     tokens, legal, particles, patronyms = [], [], [], []
     edges = _edge_positions(raw, forms)
+    if is_org:
+        edges |= _closing_kind(raw, edges)
     for position, token in enumerate(raw):
         if position > 0 and raw[position - 1] in PATRONYMIC:
             patronyms.append(token)
@@ -387,6 +397,15 @@ def _join_initials(tokens: list[str]) -> list[str]:
         if token:
             out.append(token)
     return out
+
+
+def _closing_kind(raw: list[str], edges: set[int]) -> set[int]:
+    """The closing kind words ("Wagner Group PMC": a private military company)."""
+    inner = [position for position in range(len(raw)) if position not in edges]
+    found: set[int] = set()
+    while len(inner) >= 2 and raw[inner[-1]] in KIND_WORDS:
+        found.add(inner.pop())
+    return found
 
 
 def _edge_positions(raw: list[str], forms: set[str]) -> set[int]:
