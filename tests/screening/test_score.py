@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from fullcourt.screening.score import DEFAULT_THRESHOLD, score_subject
 from fullcourt.screening.subject import make_subject
 
@@ -40,6 +42,25 @@ def test_dates_of_birth() -> None:
     plain = score_subject(make_subject("Person", {"name": ["Kim Jong Un"]}), LISTED_PERSON)
     assert differ.score < plain.score <= agree.score
     assert any("dates of birth differ" in f.detail for f in differ.features)
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "effect"),
+    [
+        ("1963", "1962", 0.0),  # a year alone is an estimate: a year off is no evidence
+        ("1963-04-07", "1962", 0.0),
+        ("1963-04-07", "1962-04-07", -0.1),  # two full dates a year apart: often a slip
+        ("1970", "1962", -0.25),
+    ],
+)
+def test_years_of_birth_a_year_apart(query: str, listed: str, effect: float) -> None:
+    # UN TAi.070 is listed as born in 1961, 1962, 1966 or 1970
+    person = make_subject("Person", {"name": ["Atiqullah Wali Mohammad"], "birthDate": [listed]})
+    asked = make_subject("Person", {"name": ["Atiqullah Wali Mohammad"], "birthDate": [query]})
+    result = score_subject(asked, person)
+    dates = [f for f in result.features if f.name.startswith("dob")]
+    assert [f.score for f in dates] == [effect]
+    assert result.score == pytest.approx(1.0 + effect)
 
 
 def test_explanation_carries_the_matched_names() -> None:

@@ -95,9 +95,14 @@ def _context(query: Subject, candidate: Subject) -> list[Feature]:
         else:
             ours, theirs = sorted(query.birth_dates), sorted(candidate.birth_dates)
             detail = f"dates of birth differ: {', '.join(ours)} / {', '.join(theirs)}"
-            gap = min(abs(_year(a) - _year(b)) for a, b in pairs)
-            effect = DOB_NEAR if gap <= 1 else DOB_CONFLICT
-            features.append(Feature("dob_conflict", -effect, detail))
+            gap, a, b = min((abs(_year(a) - _year(b)), a, b) for a, b in pairs)
+            if gap <= 1 and min(len(a), len(b)) == 4:
+                # a year alone is an estimate ("circa 1962"; lists give several): a
+                # year apart from it says nothing either way
+                features.append(Feature("dob_near", 0.0, detail.replace("differ", "a year apart")))
+            else:
+                effect = DOB_NEAR if gap <= 1 else DOB_CONFLICT
+                features.append(Feature("dob_conflict", -effect, detail))
     if query.countries and candidate.countries:
         if query.countries & candidate.countries:
             shared = ", ".join(sorted(query.countries & candidate.countries))
