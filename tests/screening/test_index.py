@@ -59,3 +59,11 @@ def test_list_names_are_indexed_by_their_consonants() -> None:
     assert "s:ldn" in form_keys(form, listed=True)
     assert "s:ldn" not in form_keys(form)  # a Latin query does not look them up
     assert "s:ldn" in form_keys(name_forms("أسامة بن لادن", "Person")[0])
+
+
+def test_a_short_part_with_two_letters_swapped_is_found() -> None:
+    # UN TAi.043 FAIZ, asked for as "AFIZ": the two share no trigram, only their letters
+    names = ["FAIZ", "Hafiz Makhlouf", "Fawzi Kanaan", "Faisal Zaid"]
+    index = build_index(listed(k, name) for k, name in enumerate(names))
+    found = index.candidates(make_subject("Person", {"name": ["AFIZ"]}), limit=3)
+    assert "FAIZ" in [entity.caption for entity in found]

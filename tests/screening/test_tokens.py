@@ -68,3 +68,9 @@ def test_arabic_baltic_and_doubled_letters(
 )
 def test_abjad_consonants(written: str, spelled: str, alike: bool) -> None:
     assert abjad_alike(written, spelled) is alike
+
+
+def test_two_letters_of_a_short_part_swapped() -> None:
+    assert 0.75 <= token_similarity("sko", "sok", False) < 0.8  # UN KPi: KIM SOK CHOL
+    assert token_similarity("sok", "son", False) < 0.5  # any other edit: another name
+    assert token_similarity("han", "ahn", True) <= 0.5  # Korean surnames stay apart

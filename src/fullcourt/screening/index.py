@@ -72,6 +72,10 @@ def token_keys(token: str) -> Iterator[str]:
         yield f"p:{key}"
     if len(token) > 3:
         yield f"m:{metaphone(token)}"
+    if 3 <= len(token) <= 6:
+        # its letters in any order: two swapped letters of a short part ("Afiz" for
+        # "Faiz") leave it few trigrams in common
+        yield f"a:{''.join(sorted(token))}"
 
 
 @lru_cache(maxsize=100_000)
@@ -149,7 +153,7 @@ class CandidateIndex:
         kind = key[0]
         if kind == "g":
             return idf * TRIGRAM_WEIGHT
-        if kind in "kpmrs":
+        if kind in "kpmrsa":
             return idf * VARIANT_WEIGHT
         return idf
 

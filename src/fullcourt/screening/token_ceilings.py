@@ -329,6 +329,8 @@ def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:
 def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
     """``tokens._spelling`` for every pair at once, from their distances."""
     allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
+    # two letters of a three-letter part swapped (tokens._swapped_short)
+    allowed = np.where((longest == 3) & (shortest == 3) & (osa == 1) & (lev == 2), 1, allowed)
     close = 1.0 - 0.5 * osa / longest - 0.04 * osa
     far = np.maximum(0.0, 1.0 - 1.6 * lev / longest)
     return np.where(osa <= allowed, close, far)

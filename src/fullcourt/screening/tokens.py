@@ -150,6 +150,12 @@ def abd_slip(token: str) -> float:
     return max(_spelling(token, form) for form in ABD_FORMS)
 
 
+def _swapped_short(a: str, b: str, edits: int) -> bool:
+    """Two letters of a three-letter part swapped ("Sko" for "Sok"): a typing slip,
+    where any other edit of so short a part makes another name."""
+    return len(a) == len(b) == 3 and edits == 1 and Levenshtein.distance(a, b) == 2
+
+
 def allowed_edits(length: int) -> int:
     """Typos tolerated in a token of ``length`` letters: none in short tokens."""
     if length <= 3:
@@ -164,7 +170,7 @@ def allowed_edits(length: int) -> int:
 def _spelling(a: str, b: str) -> float:
     longest = max(len(a), len(b))
     edits = OSA.distance(a, b)  # a swapped pair of letters is one slip, not two
-    if edits <= allowed_edits(min(len(a), len(b))):
+    if edits <= allowed_edits(min(len(a), len(b))) or _swapped_short(a, b, edits):
         return 1.0 - 0.5 * edits / longest - 0.04 * edits
     return max(0.0, 1.0 - 1.6 * Levenshtein.distance(a, b) / longest)
 
