@@ -11,6 +11,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from fullcourt.screening.chinese import MAX_FORMS, PINYIN, han_forms, pinyin_key, to_wade_giles
+from fullcourt.screening.names import compare_names
+from fullcourt.screening.normalize import name_forms
+from fullcourt.screening.score import DEFAULT_THRESHOLD
 
 UN_LIST = "un_sc/2026-02-27_moov-watchman/consolidated.xml"
 
@@ -131,3 +134,19 @@ def test_forms_are_lowercase_ascii_and_never_empty(text: str) -> None:
     forms = han_forms(text)
     assert 1 <= len(forms) <= MAX_FORMS
     assert all(f and f.isascii() and f == f.lower() for f in forms)
+
+
+@pytest.mark.parametrize(
+    ("chars", "latin", "same"),
+    [
+        ("蔣經國", "Chiang Ching-kuo", True),  # Wade–Giles meets its own rendering
+        ("习近平", "Hsi Chin-ping", True),
+        ("张岩平", "CHANG Yen-ping", True),
+        ("林静", "LIN, Qing", False),  # 静 jing is "ching" in Wade–Giles, not 青 qing
+        ("张岩平", "ZHANG, Yanbing", False),  # ping is not bing in pinyin
+    ],
+)
+def test_characters_against_pinyin_and_wade_giles(chars: str, latin: str, same: bool) -> None:
+    result = compare_names(name_forms(chars, "Person"), name_forms(latin, "Person"), "Person")
+    score = result.score if result else 0.0
+    assert (score >= DEFAULT_THRESHOLD) is same

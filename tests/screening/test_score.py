@@ -49,18 +49,22 @@ def test_dates_of_birth() -> None:
     [
         ("1963", "1962", 0.0),  # a year alone is an estimate: a year off is no evidence
         ("1963-04-07", "1962", 0.0),
-        ("1963-04-07", "1962-04-07", -0.1),  # two full dates a year apart: often a slip
+        ("1963-04-07", "1962-04-07", 0.0),  # one part apart: as likely a slip
+        ("1962-11-01", "1962-10-01", 0.0),
+        ("1962-7-19", "1962-07-19", 0.03),  # one date, however written
+        ("1962-04-17", "1962-01-01", 0.0),  # the 1 January lists write for a year
+        ("1963-05-07", "1962-04-07", -0.1),  # two parts apart, a year or less
         ("1970", "1962", -0.25),
     ],
 )
-def test_years_of_birth_a_year_apart(query: str, listed: str, effect: float) -> None:
+def test_dates_of_birth_near_and_apart(query: str, listed: str, effect: float) -> None:
     # UN TAi.070 is listed as born in 1961, 1962, 1966 or 1970
     person = make_subject("Person", {"name": ["Atiqullah Wali Mohammad"], "birthDate": [listed]})
     asked = make_subject("Person", {"name": ["Atiqullah Wali Mohammad"], "birthDate": [query]})
     result = score_subject(asked, person)
     dates = [f for f in result.features if f.name.startswith("dob")]
     assert [f.score for f in dates] == [effect]
-    assert result.score == pytest.approx(1.0 + effect)
+    assert result.score == pytest.approx(min(1.0, 1.0 + effect))
 
 
 def test_explanation_carries_the_matched_names() -> None:

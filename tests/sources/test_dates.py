@@ -19,6 +19,9 @@ from fullcourt.sources.dates import parse_date
         ("1960 to 1962", ["1960", "1961", "1962"]),  # OFAC year ranges: any year agrees
         ("08/01/1984", ["1984-01-08"]),  # UK tables: day first
         ("1984-01-08", ["1984-01-08"]),
+        ("1951-7-19", ["1951-07-19"]),  # ISO order without its zeros
+        ("1951/07/19", ["1951-07-19"]),
+        ("1960-1962", ["1960", "1961", "1962"]),  # a range, not a month
         ("2026-02-27T00:00:09.554Z", ["2026-02-27"]),  # UN dateGenerated timestamp
         ("1900 to 1990", []),  # a range this wide is no date of birth
         ("13/13/1984", []),

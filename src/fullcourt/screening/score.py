@@ -86,6 +86,21 @@ def _dates_agree(a: str, b: str) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
+def _near_dates(a: str, b: str) -> bool:
+    """Two dates that disagree in a way that says nothing either way: a year alone
+    (or the 1 January that lists write for one) is an estimate, and lists give several
+    ("circa 1962"), so a year from it is near; two full dates one part apart (the
+    month, the day, or the year with the same day) are as likely a slip as another
+    person."""
+    if abs(_year(a) - _year(b)) > 1:
+        return False
+    if min(len(a), len(b)) == 4 or a.endswith("-01-01") or b.endswith("-01-01"):
+        return True
+    if len(a) < 10 or len(b) < 10:
+        return False
+    return sum(x != y for x, y in zip(a.split("-"), b.split("-"), strict=True)) == 1
+
+
 def _context(query: Subject, candidate: Subject) -> list[Feature]:
     features = []
     if query.birth_dates and candidate.birth_dates:
@@ -95,12 +110,10 @@ def _context(query: Subject, candidate: Subject) -> list[Feature]:
         else:
             ours, theirs = sorted(query.birth_dates), sorted(candidate.birth_dates)
             detail = f"dates of birth differ: {', '.join(ours)} / {', '.join(theirs)}"
-            gap, a, b = min((abs(_year(a) - _year(b)), a, b) for a, b in pairs)
-            if gap <= 1 and min(len(a), len(b)) == 4:
-                # a year alone is an estimate ("circa 1962"; lists give several): a
-                # year apart from it says nothing either way
-                features.append(Feature("dob_near", 0.0, detail.replace("differ", "a year apart")))
+            if any(_near_dates(a, b) for a, b in pairs):
+                features.append(Feature("dob_near", 0.0, detail.replace("differ", "are near")))
             else:
+                gap = min(abs(_year(a) - _year(b)) for a, b in pairs)
                 effect = DOB_NEAR if gap <= 1 else DOB_CONFLICT
                 features.append(Feature("dob_conflict", -effect, detail))
     if query.countries and candidate.countries:

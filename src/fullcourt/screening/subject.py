@@ -17,6 +17,7 @@ from followthemoney import model
 
 from fullcourt.model.identifiers import is_valid_imo
 from fullcourt.screening.normalize import NameForm, name_forms
+from fullcourt.sources.dates import parse_date
 
 # Name properties and how much a match on each counts: a weak alias ("low quality
 # a.k.a." on the UN list) is evidence, but weaker than a primary name.
@@ -116,10 +117,17 @@ def make_subject(schema: str, props: Mapping[str, list[str]]) -> Subject:
         schema=schema,
         names=tuple(n for n in names if n[2]),
         identifiers=identifiers,
-        birth_dates=frozenset(props.get("birthDate", [])),
+        birth_dates=frozenset(_birth_dates(props.get("birthDate", []))),
         countries=frozenset(countries),
         gender=frozenset(v.lower() for v in props.get("gender", [])),
     )
+
+
+def _birth_dates(values: Iterable[str]) -> Iterable[str]:
+    """Dates as ISO prefixes, however written ("1951-7-19", "19.07.1951"), so that they
+    compare by prefix; a value that is no date is kept as written."""
+    for value in values:
+        yield from parse_date(value) or [value]
 
 
 @lru_cache(maxsize=1024)

@@ -207,13 +207,16 @@ def _mandarin(a: str, b: str) -> float | None:
     """Two Mandarin syllables (or two-syllable given names) are the same or different.
 
     As in Korean, Chinese given names are built from syllables, and one letter apart is
-    another syllable: 明 ming is not 平 ping, 颖 ying is not 杨 yang. Only spellings of
-    one syllable in another system (Wade–Giles) are variants.
+    another syllable: 明 ming is not 平 ping, 颖 ying is not 杨 yang. The characters are
+    read both in pinyin and in Wade–Giles (normalize.py), so a list's spelling in
+    either system meets its own rendering exactly; the Wade–Giles rendering must not
+    also pass for a pinyin variant, since without its apostrophes it merges sounds
+    the characters keep apart: 静 jing is "ching", which is not 青 qing.
     """
     sa, sb = pinyin_syllables(a), pinyin_syllables(b)
     if not sa or not sb or len(sa) != len(sb):
         return None
-    return VARIANT_SIMILARITY if _variant(a, b) else min(_spelling(a, b), KOREAN_DIFFERENT)
+    return min(_spelling(a, b), KOREAN_DIFFERENT)
 
 
 def _other_gender(a: str, b: str) -> bool:
@@ -278,7 +281,8 @@ def token_similarity(
         score = max(score, abd_slip(b if a == "abd" else a))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
-    if score < VARIANT_SIMILARITY and _variant(a, b):
+    # characters are rendered in both systems: see _mandarin
+    if score < VARIANT_SIMILARITY and not chinese and _variant(a, b):
         score = VARIANT_SIMILARITY
     if score < TRANSLITERATION_SIMILARITY and transliteration.same_name(a, b):
         score = TRANSLITERATION_SIMILARITY
