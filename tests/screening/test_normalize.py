@@ -7,7 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fullcourt.screening.names import compare_names
-from fullcourt.screening.normalize import cjk_characters, name_forms
+from fullcourt.screening.normalize import bracketed_names, cjk_characters, name_forms
 
 
 @pytest.mark.parametrize(
@@ -168,3 +168,33 @@ def test_one_organisation_in_other_word_forms(a: str, b: str, schema: str) -> No
 def test_a_ship_keeps_its_title() -> None:
     assert name_forms("LADY MARIA", "Vessel")[0].tokens == ("lady", "maria")
     assert name_forms("Lady Maria Smith", "Person")[0].tokens == ("maria", "smith")
+
+
+@pytest.mark.parametrize(
+    ("name", "is_org", "names"),
+    [
+        # a translation beside the name: the name, without it, and it
+        (
+            "Clan del Golfo (Gulf Clan)",
+            True,
+            ["Clan del Golfo (Gulf Clan)", "Clan del Golfo", "Gulf Clan"],
+        ),
+        # a remark: the name without it is the name
+        (
+            "Bank Melli Iran (Hamburg Branch)",
+            True,
+            ["Bank Melli Iran (Hamburg Branch)", "Bank Melli Iran"],
+        ),
+        # marked as another name: the name without it, and it
+        (
+            "Acme Trading Ltd (formerly Alpha Metals Ltd)",
+            True,
+            ["Acme Trading Ltd", "Alpha Metals Ltd"],
+        ),
+        ("John Smith (a.k.a. Johnny Smith)", False, ["John Smith", "Johnny Smith"]),
+        ("Mohammed (Abu Ali) Hassan", False, ["Mohammed (Abu Ali) Hassan"]),  # a person's
+        ("Huaxin Shipping (HK) Ltd", True, ["Huaxin Shipping (HK) Ltd"]),  # one word: its own
+    ],
+)
+def test_names_in_brackets(name: str, is_org: bool, names: list[str]) -> None:
+    assert bracketed_names(name, is_org) == names

@@ -465,14 +465,53 @@ def _particle_last(name: str) -> str:
 @lru_cache(maxsize=200_000)
 def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
-    if schema != "Vessel":
-        return _name_forms(name, schema)
-    # a ship's name without its type and number marks, and its former names (vessels.py)
+    if schema == "Vessel":
+        # a ship's name without its type and number marks, and its former names
+        texts = vessel_names(name)
+    else:
+        texts = bracketed_names(name, schema in ORG_SCHEMATA)
+    if len(texts) == 1:
+        return _name_forms(texts[0], schema)
     found: dict[tuple[str, ...], NameForm] = {}
-    for text in vessel_names(name):
+    for text in texts:
         for form in _name_forms(text, schema):
             found.setdefault(form.tokens, form)
     return tuple(found.values())
+
+
+# Other names of the same party that records give in brackets: "(formerly ...)",
+# "(f/k/a ...)", "(a.k.a. ...)", "(trading as ...)". An organisation's name may also
+# carry a translation of itself in brackets ("Clan del Golfo (Gulf Clan)") or a remark
+# ("Bank Melli Iran (Hamburg Branch)"): beside a name of two words or more, the name
+# without a bracket of two words or more is read as a name too, and the bracket itself
+# as one unless it is long or reads as a remark. A person's brackets hold nicknames and
+# remarks more often than names, so only the marked ones are read.
+_ALIAS_BRACKET = re.compile(
+    r"\(\s*(?:formerly|f/k/a|fka|a/k/a|a\.k\.a\.?|aka|also known as|previously|t/a|"
+    r"trading as|d/b/a|dba)(?![\w/])[\s.:-]*([^()]+?)\s*\)",
+    re.IGNORECASE,
+)
+_BRACKET = re.compile(r"\(([^()]+)\)")
+_REMARK_WORDS = frozenset(
+    {"branch", "office", "located", "division", "subsidiary", "representative", "see"}
+)
+
+
+def bracketed_names(name: str, is_org: bool) -> list[str]:
+    """The name as written (without brackets marked as other names), then the other
+    names its brackets give."""
+    others = [m.group(1) for m in _ALIAS_BRACKET.finditer(name)]
+    current = " ".join(_ALIAS_BRACKET.sub(" ", name).split()) or name
+    names = [current]
+    if is_org and (plain := _BRACKET.search(current)):
+        inside = plain.group(1).split()
+        outside = " ".join(_BRACKET.sub(" ", current).split())
+        if len(inside) >= 2 and len(outside.split()) >= 2:
+            names.append(outside)
+            if len(inside) <= 6 and _REMARK_WORDS.isdisjoint(w.lower() for w in inside):
+                names.append(" ".join(inside))
+    names += others
+    return list(dict.fromkeys(n for n in names if n.strip()))
 
 
 def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
