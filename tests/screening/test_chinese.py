@@ -10,7 +10,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from fullcourt.screening.chinese import MAX_FORMS, PINYIN, han_forms, pinyin_key, to_wade_giles
+from fullcourt.screening.chinese import (
+    MAX_FORMS,
+    PINYIN,
+    han_forms,
+    is_pinyin_name,
+    pinyin_key,
+    to_wade_giles,
+)
 from fullcourt.screening.names import compare_names
 from fullcourt.screening.normalize import name_forms
 from fullcourt.screening.score import DEFAULT_THRESHOLD
@@ -150,3 +157,31 @@ def test_characters_against_pinyin_and_wade_giles(chars: str, latin: str, same: 
     result = compare_names(name_forms(chars, "Person"), name_forms(latin, "Person"), "Person")
     score = result.score if result else 0.0
     assert (score >= DEFAULT_THRESHOLD) is same
+
+
+@pytest.mark.parametrize(
+    ("tokens", "chinese"),
+    [
+        (("wang", "zhiqiang"), True),
+        (("zhiqiang", "wang"), True),  # surname last, Western style
+        (("kim", "jong", "un"), False),  # Korean: no pinyin surname, un is no syllable
+        (("maria", "lin"), False),  # maria is no pinyin
+        (("wang",), False),
+    ],
+)
+def test_names_read_as_pinyin(tokens: tuple[str, ...], chinese: bool) -> None:
+    assert is_pinyin_name(tokens) is chinese
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "same"),
+    [
+        ("Wang Zhiqiang", "WANG, Zhiqing", False),  # SDN: 强 qiang is not 青 qing
+        ("Zhang Yanping", "ZHANG Yanbing", False),
+        ("Li Fang Wei", "LI Fangwei", True),  # SDN: one given name, spaced or not
+        ("Hsi Chin-ping", "XI Jinping", True),  # Wade-Giles against pinyin
+    ],
+)
+def test_chinese_names_in_latin_letters(a: str, b: str, same: bool) -> None:
+    result = compare_names(name_forms(a, "Person"), name_forms(b, "Person"), "Person")
+    assert result is not None and (result.score >= DEFAULT_THRESHOLD) is same

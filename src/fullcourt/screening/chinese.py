@@ -243,6 +243,25 @@ def is_wade_giles(token: str) -> bool:
     return token in _WADE_GILES or _segment(token, _WADE_GILES) is not None
 
 
+# The commonest Chinese surnames in pinyin, which open (or, written Western style,
+# close) a name romanised from Chinese: with them, a name reads as Chinese.
+PINYIN_SURNAMES = _words(
+    """wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo he gao lin luo
+    zheng liang xie song tang han feng deng cao peng zeng xiao tian dong yuan pan cai
+    jiang yu du ye cheng wei su lu ding ren shen yao cui zhong tan fan jin shi liao jia
+    xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao
+    gong shao wan qian dai kong mo xiang chang niu yi ou"""
+)
+
+
+def is_pinyin_name(tokens: tuple[str, ...]) -> bool:
+    """Whether a person's name in Latin letters reads as a Chinese name in pinyin: a
+    Chinese surname first or last, and every part one or two pinyin syllables."""
+    if len(tokens) < 2 or not all(pinyin_syllables(token) for token in tokens):
+        return False
+    return tokens[0] in PINYIN_SURNAMES or tokens[-1] in PINYIN_SURNAMES
+
+
 @lru_cache(maxsize=100_000)
 def pinyin_syllables(token: str) -> tuple[str, ...]:
     """A token as one or two pinyin syllables ("jinping" -> jin, ping), else ()."""

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from fullcourt.screening.chinese import is_pinyin_name
 from fullcourt.screening.korean import ROMANISED_SURNAMES
 from fullcourt.screening.normalize import (
     KIND_WORDS,
@@ -75,11 +76,22 @@ class Context:
     chinese: bool = False  # one is Chinese characters read in Mandarin
     person: bool = False
     abjad: bool = False  # one is in Arabic or Hebrew letters, the other is not
+    pinyin: bool = False  # both are people's names read as Chinese in Latin letters
 
     def similarity(self, a: str, b: str) -> float:
         return token_similarity(
-            a, b, self.korean, chinese=self.chinese, person=self.person, abjad=self.abjad
+            a,
+            b,
+            self.korean,
+            chinese=self.chinese,
+            person=self.person,
+            abjad=self.abjad,
+            pinyin=self.pinyin,
         )
+
+
+def _pinyin_names(q: tuple[str, ...], c: tuple[str, ...]) -> bool:
+    return is_pinyin_name(q) and is_pinyin_name(c)
 
 
 def _align(q: tuple[str, ...], c: tuple[str, ...], ctx: Context) -> list[tuple[int, int, float]]:
@@ -313,7 +325,10 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
         )
     is_person = schema in PERSON_SCHEMATA
     # both must read as Korean: "Li Ying" may be Korean, but not against 李宁's "ning li"
-    ctx = Context(q.korean and c.korean, q.chinese or c.chinese, is_person, q.abjad != c.abjad)
+    korean, chinese = q.korean and c.korean, q.chinese or c.chinese
+    # both read as Chinese names in pinyin: their syllables are kept apart, as Korean
+    pinyin = is_person and not (korean or chinese) and _pinyin_names(q.tokens, c.tokens)
+    ctx = Context(korean, chinese, is_person, q.abjad != c.abjad, pinyin)
     pairs = _align(q.tokens, c.tokens, ctx)
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs, ctx)
     pairs += _truncated_last_part(q, c, pairs)

@@ -219,6 +219,19 @@ def _mandarin(a: str, b: str) -> float | None:
     return min(_spelling(a, b), KOREAN_DIFFERENT)
 
 
+def _pinyin(a: str, b: str) -> float | None:
+    """Two syllables, or two-syllable given names, of two Chinese names in Latin letters
+    are the same, a spelling of one in another system, or different: "Zhiqiang" is
+    not "Zhiqing" (强 qiang, 青 qing). Unlike ``_mandarin``, neither side is read from
+    characters, so a Wade–Giles spelling of the same syllable is a variant."""
+    sa, sb = pinyin_syllables(a), pinyin_syllables(b)
+    if not sa or not sb or len(sa) != len(sb):
+        return None
+    if _variant(a, b):
+        return VARIANT_SIMILARITY
+    return min(_spelling(a, b), KOREAN_DIFFERENT)
+
+
 def _other_gender(a: str, b: str) -> bool:
     """The masculine and feminine forms of one Romance or Slavic given name: Antonio
     and Antonia, Mario and Maria, Aleksandr and Aleksandra are different people."""
@@ -246,6 +259,7 @@ def token_similarity(
     chinese: bool = False,
     person: bool = False,
     abjad: bool = False,
+    pinyin: bool = False,
 ) -> float:
     """Similarity of two normalised tokens in [0, 1].
 
@@ -256,6 +270,7 @@ def token_similarity(
     Mandarin reading of Chinese characters, whose syllables are then certain.
     ``person`` says that the tokens are parts of a person's name. ``abjad`` says that
     one name is written in Arabic or Hebrew letters, which leave short vowels out.
+    ``pinyin`` says that both are people's names read as Chinese in Latin letters.
     """
     if a == b:
         return 1.0
@@ -268,6 +283,8 @@ def token_similarity(
     syllables = _korean(a, b) if korean else None
     if syllables is None and chinese:
         syllables = _mandarin(a, b)
+    elif syllables is None and pinyin:
+        syllables = _pinyin(a, b)
     if syllables is not None:
         return syllables
     if person and _other_gender(a, b):
