@@ -203,31 +203,23 @@ def _korean(a: str, b: str) -> float | None:
     return None
 
 
-def _mandarin(a: str, b: str) -> float | None:
-    """Two Mandarin syllables (or two-syllable given names) are the same or different.
+def _mandarin(a: str, b: str, read_from_characters: bool) -> float | None:
+    """Two Mandarin syllables (or two-syllable given names) are the same, spellings of
+    one in two systems, or different.
 
     As in Korean, Chinese given names are built from syllables, and one letter apart is
-    another syllable: 明 ming is not 平 ping, 颖 ying is not 杨 yang. The characters are
-    read both in pinyin and in Wade–Giles (normalize.py), so a list's spelling in
-    either system meets its own rendering exactly; the Wade–Giles rendering must not
-    also pass for a pinyin variant, since without its apostrophes it merges sounds
-    the characters keep apart: 静 jing is "ching", which is not 青 qing.
+    another syllable: 明 ming is not 平 ping, 颖 ying is not 杨 yang, "Zhiqiang" is not
+    "Zhiqing". A Wade–Giles spelling of the same syllable is a variant, except where
+    one name is read from characters: those are read both in pinyin and in Wade–Giles
+    (normalize.py), so a list's spelling in either system meets its own rendering
+    exactly, and the Wade–Giles rendering must not also pass for a pinyin variant,
+    since without its apostrophes it merges sounds the characters keep apart: 静 jing
+    is "ching", which is not 青 qing.
     """
     sa, sb = pinyin_syllables(a), pinyin_syllables(b)
     if not sa or not sb or len(sa) != len(sb):
         return None
-    return min(_spelling(a, b), KOREAN_DIFFERENT)
-
-
-def _pinyin(a: str, b: str) -> float | None:
-    """Two syllables, or two-syllable given names, of two Chinese names in Latin letters
-    are the same, a spelling of one in another system, or different: "Zhiqiang" is
-    not "Zhiqing" (强 qiang, 青 qing). Unlike ``_mandarin``, neither side is read from
-    characters, so a Wade–Giles spelling of the same syllable is a variant."""
-    sa, sb = pinyin_syllables(a), pinyin_syllables(b)
-    if not sa or not sb or len(sa) != len(sb):
-        return None
-    if _variant(a, b):
+    if not read_from_characters and _variant(a, b):
         return VARIANT_SIMILARITY
     return min(_spelling(a, b), KOREAN_DIFFERENT)
 
@@ -281,10 +273,8 @@ def token_similarity(
     if squeeze(a) == squeeze(b):
         return DOUBLED_SIMILARITY
     syllables = _korean(a, b) if korean else None
-    if syllables is None and chinese:
-        syllables = _mandarin(a, b)
-    elif syllables is None and pinyin:
-        syllables = _pinyin(a, b)
+    if syllables is None and (chinese or pinyin):
+        syllables = _mandarin(a, b, read_from_characters=chinese)
     if syllables is not None:
         return syllables
     if person and _other_gender(a, b):
