@@ -85,7 +85,7 @@ def translated(text: str) -> str | None:
     words = text.split()
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
     if english != words:
-        if english[0] in _OPENING_KINDS and len(english) > 1:
+        if english[0] in KIND_WORDS and len(english) > 1:
             # Arabic and Persian name the kind of body first (جماعة, شبكة حقاني),
             # English last: Armed Islamic Group, Haqqani Network
             english = [*english[1:], english[0]]
@@ -94,7 +94,9 @@ def translated(text: str) -> str | None:
     return _characters_translated(text)
 
 
-_OPENING_KINDS = frozenset({"group", "network", "front", "movement"})
+# Words that say what kind of body an organisation is, as a legal form does ("mil" is
+# rigour's form for a private military company, PMC).
+KIND_WORDS = frozenset({"group", "holding", "holdings", "network", "front", "movement", "mil"})
 # Arabic writes the article and the particles before it as part of the word: الجماعة
 # "the group", والجهاد "and the jihad", للصرافة "for the exchange".
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")

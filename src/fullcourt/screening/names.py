@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
+from fullcourt.screening.business_words import KIND_WORDS
 from fullcourt.screening.chinese import is_pinyin_name
 from fullcourt.screening.korean import ROMANISED_SURNAMES
 from fullcourt.screening.normalize import (
-    KIND_WORDS,
     LEGAL_TOKENS,
     PERSON_SCHEMATA,
     NameForm,

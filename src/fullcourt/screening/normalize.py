@@ -17,7 +17,7 @@ from functools import lru_cache
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
-from fullcourt.screening.business_words import translated
+from fullcourt.screening.business_words import KIND_WORDS, translated
 from fullcourt.screening.chinese import is_han, korean_readings, simplified
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
@@ -143,14 +143,6 @@ CJK_LEGAL_FORMS = (
     "(주)",
     "㈜",
 )
-# Words closing an organisation's name that say what kind of body it is, as a legal
-# form does: "Lazarus Group", "Haqqani Network" and "Al-Nusrah Front" are what people
-# call Lazarus, Haqqani and Al-Nusrah ("mil" is rigour's form for a private military
-# company, PMC). Read as generic legal forms where they close a name of two words or
-# more; opening one ("Front Line"), they are its words.
-KIND_WORDS = frozenset({"group", "holding", "holdings", "network", "front", "movement", "mil"})
-
-
 # Generic words for a company that rigour's legal-form table leaves as words; its own
 # generic forms (llc, jsc, ...) are taken from what it finds in each name.
 LEGAL_TOKENS = frozenset(["co", "corp", "company", "corporation", "limited", "incorporated"])
@@ -400,7 +392,11 @@ def _join_initials(tokens: list[str]) -> list[str]:
 
 
 def _closing_kind(raw: list[str], edges: set[int]) -> set[int]:
-    """The closing kind words ("Wagner Group PMC": a private military company)."""
+    """The words closing an organisation's name that say what kind of body it is
+    (business_words.KIND_WORDS), read as generic legal forms: "Lazarus Group",
+    "Haqqani Network" and "Wagner Group PMC" are what people call Lazarus, Haqqani
+    and Wagner. Only where they close a name of two words or more: opening one
+    ("Front Line"), they are its words."""
     inner = [position for position in range(len(raw)) if position not in edges]
     found: set[int] = set()
     while len(inner) >= 2 and raw[inner[-1]] in KIND_WORDS:
