@@ -62,6 +62,7 @@ WORDS = {
     "بنیاد": "foundation", "حركة": "movement", "جنبش": "movement", "تجارة": "trading",
     "بازرگانی": "trading", "نفت": "oil", "النفط": "oil", "پتروشیمی": "petrochemical",
     "مهندسی": "engineering", "بین‌المللی": "international", "الدولية": "international",
+    "مرکزی": "central", "مركزي": "central", "المركزي": "central", "ملی": "national",
     "جمهوری": "republic", "اسلامی": "islamic", "اسلامي": "islamic", "اسلامية": "islamic",
     "إسلامي": "islamic", "إسلامية": "islamic", "إسلام": "islam", "اسلام": "islam",
     "جماعة": "group", "گروپ": "group", "جبهة": "front", "شبكة": "network", "شبکه": "network",
@@ -82,9 +83,9 @@ _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 def translated(text: str) -> str | None:
     """The name with its trade and form words in English and the rest as written
     (romanised later), or None when it has none of them."""
-    words = text.split()
+    words = _country_phrases(text).split()
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
-    if english != words:
+    if english != text.split():
         if english[0] in KIND_WORDS and len(english) > 1:
             # Arabic and Persian name the kind of body first (جماعة, شبكة حقاني),
             # English last: Armed Islamic Group, Haqqani Network
@@ -92,6 +93,28 @@ def translated(text: str) -> str | None:
         text = " ".join(english)
         return _characters_translated(text) or text
     return _characters_translated(text)
+
+
+# Official country names in Arabic and Persian, which name an Iranian or Arab state
+# body ("Islamic Republic of Iran Shipping Lines", کشتیرانی جمهوری اسلامی ایران): word by
+# word they come out in another order than the English, which the name normaliser
+# reads as one country token (places.py).
+COUNTRY_PHRASES = {
+    "جمهوری اسلامی ایران": "islamic republic of iran",
+    "الجمهورية الإسلامية الإيرانية": "islamic republic of iran",
+    "الجمهورية الاسلامية الايرانية": "islamic republic of iran",
+    "الجمهورية العربية السورية": "syrian arab republic",
+    "المملكة العربية السعودية": "kingdom of saudi arabia",
+    "جمهورية مصر العربية": "arab republic of egypt",
+    "جمهورية العراق": "republic of iraq",
+}
+
+
+def _country_phrases(text: str) -> str:
+    for phrase, english in COUNTRY_PHRASES.items():
+        if phrase in text:
+            text = text.replace(phrase, f" {english} ")
+    return " ".join(text.split())
 
 
 # Words that say what kind of body an organisation is, as a legal form does ("mil" is
