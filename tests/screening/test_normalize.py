@@ -151,6 +151,10 @@ def test_legal_forms_rigour_does_not_know(name: str, tokens: tuple[str, ...], le
         ),
         ("Mahan Airlines", "MAHAN AIR", "Company"),
         ("Lazarus", "LAZARUS GROUP", "Organization"),  # SDN, DPRK
+        # a slip in a generic company word is that word
+        ("CORAL TRAADING EST", "CORAL TRADING EST", "Company"),
+        ("Iran Electronics Industires", "IRAN ELECTRONICS INDUSTRIES", "Company"),
+        ("Cham Holdiing", "CHAM HOLDING", "Company"),
         ("Wagner", "WAGNER GROUP", "Organization"),  # SDN, Russia
         (
             "Chosun Mining Development Trading Corp",

@@ -14,6 +14,7 @@ import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
+from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
@@ -169,6 +170,17 @@ ORG_WORD_FORMS = {
     "manufacturer": "manufacturing", "financial": "finance", "insurances": "insurance",
     "investments": "investment", "developments": "development",
 }  # fmt: skip
+_COMPANY_WORDS = frozenset(
+    word
+    for word in (
+        *ORG_WORD_FORMS,
+        *ORG_WORD_FORMS.values(),
+        *ORG_ABBREVIATIONS.values(),
+        *KIND_WORDS,
+        *LEGAL_TOKENS,
+    )
+    if len(word) >= 6
+)
 # North Korea's own name for Korea, 조선, romanised: "Chosun Mining Development" is how
 # a customer may write "Korea Mining Development" (KOMID). Only opening a name.
 KOREA_WORDS = frozenset({"chosun", "choson", "chosen", "joseon", "josun", "joson"})
@@ -361,10 +373,28 @@ def _place_qualifier(raw: list[str], edges: set[int]) -> str:
     return body[-1]
 
 
+@lru_cache(maxsize=50_000)
+def _company_word(token: str) -> str:
+    """A slip in one of the generic words of company names ("Traading", "Industires",
+    "Holdiing", "Incorrporated") as that word: the word is then read like any other
+    spelling of it (a trade word's form, a kind of body, a legal form), where the slip
+    left it a word the list's name lacks. Only words of six letters or more, one slip
+    away, and only from these words, which no company is named by."""
+    if len(token) < 6 or token in _COMPANY_WORDS:
+        return token
+    near = [w for w in _COMPANY_WORDS if abs(len(w) - len(token)) <= 1 and _one_slip(w, token)]
+    return near[0] if len(near) == 1 else token
+
+
+def _one_slip(word: str, token: str) -> bool:
+    return OSA.distance(word, token) <= 1 and word[0] == token[0]
+
+
 def _expand(tokens: list[str], is_org: bool) -> list[str]:
     """Contractions in company names as their words; run-together initials in people's."""
     if is_org:
-        words = [ORG_WORD_FORMS.get(w, w) for w in (ORG_ABBREVIATIONS.get(t, t) for t in tokens)]
+        words = [ORG_ABBREVIATIONS.get(t, t) for t in tokens]
+        words = [ORG_WORD_FORMS.get(w, w) for w in map(_company_word, words)]
         if words and words[0] in KOREA_WORDS and len(words) > 1:
             words[0] = "korea"  # 조선 opening a North Korean name: Chosun Mining = Korea Mining
         return words
