@@ -185,3 +185,9 @@ def test_names_read_as_pinyin(tokens: tuple[str, ...], chinese: bool) -> None:
 def test_chinese_names_in_latin_letters(a: str, b: str, same: bool) -> None:
     result = compare_names(name_forms(a, "Person"), name_forms(b, "Person"), "Person")
     assert result is not None and (result.score >= DEFAULT_THRESHOLD) is same
+
+
+def test_a_persons_form_says_it_reads_as_pinyin() -> None:
+    assert name_forms("Wang Zhiqiang", "Person")[0].pinyin
+    assert not name_forms("Wang Zhiqiang", "Company")[0].pinyin  # people's names only
+    assert not name_forms("Kim Jong Un", "Person")[0].pinyin

@@ -15,7 +15,6 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from fullcourt.screening.business_words import KIND_WORDS
-from fullcourt.screening.chinese import is_pinyin_name
 from fullcourt.screening.korean import ROMANISED_SURNAMES
 from fullcourt.screening.normalize import (
     LEGAL_TOKENS,
@@ -88,10 +87,6 @@ class Context:
             abjad=self.abjad,
             pinyin=self.pinyin,
         )
-
-
-def _pinyin_names(q: tuple[str, ...], c: tuple[str, ...]) -> bool:
-    return is_pinyin_name(q) and is_pinyin_name(c)
 
 
 def _align(q: tuple[str, ...], c: tuple[str, ...], ctx: Context) -> list[tuple[int, int, float]]:
@@ -327,7 +322,7 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     # both must read as Korean: "Li Ying" may be Korean, but not against 李宁's "ning li"
     korean, chinese = q.korean and c.korean, q.chinese or c.chinese
     # both read as Chinese names in pinyin: their syllables are kept apart, as Korean
-    pinyin = is_person and not (korean or chinese) and _pinyin_names(q.tokens, c.tokens)
+    pinyin = is_person and not (korean or chinese) and q.pinyin and c.pinyin
     ctx = Context(korean, chinese, is_person, q.abjad != c.abjad, pinyin)
     pairs = _align(q.tokens, c.tokens, ctx)
     pairs += _merge_split_parts(q.tokens, c.tokens, pairs, ctx)

@@ -19,7 +19,7 @@ from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
 from fullcourt.screening.business_words import KIND_WORDS, translated
-from fullcourt.screening.chinese import is_han, korean_readings, simplified
+from fullcourt.screening.chinese import is_han, is_pinyin_name, korean_readings, simplified
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
 from fullcourt.screening.places import one_token_countries, place_words
@@ -226,6 +226,10 @@ class NameForm:
     east_asian: bool = False
     """Whether the name is Chinese, Japanese or Korean: written in their scripts, or
     romanised Korean. Such names have no middle names to drop."""
+    pinyin: bool = False
+    """Whether a person's rendering reads as a Chinese name in pinyin (a Chinese
+    surname, every part one or two syllables): two such names compare their given
+    names syllable by syllable, as Korean names do."""
 
     @property
     def key(self) -> str:
@@ -361,6 +365,7 @@ def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False
         tuple(patronyms),
         korean,
         qualifier=qualifier,
+        pinyin=not is_org and is_pinyin_name(tuple(tokens)),
     )
 
 
