@@ -57,7 +57,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import httpx
+import httpx2
 
 from fullcourt.ingest import load_paths
 from fullcourt.screening.catalog import current_versions, iter_list_entities
@@ -326,7 +326,7 @@ def run_http(db: Path, queries: Sequence[Query]) -> tuple[list[float], int, list
     )
     try:
         base = f"http://127.0.0.1:{port}"
-        with httpx.Client(base_url=base, timeout=60.0) as client:
+        with httpx2.Client(base_url=base, timeout=60.0) as client:
             deadline = time.monotonic() + 300
             while True:
                 if server.poll() is not None:
@@ -334,7 +334,7 @@ def run_http(db: Path, queries: Sequence[Query]) -> tuple[list[float], int, list
                 try:
                     if client.get("/healthz").status_code == 200:
                         break
-                except httpx.TransportError:
+                except httpx2.TransportError:
                     pass
                 if time.monotonic() > deadline:
                     raise RuntimeError("fullcourt serve did not become healthy")
