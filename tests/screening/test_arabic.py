@@ -124,6 +124,24 @@ def test_persian_spellings(persian: str, latin: str) -> None:
     assert score(persian, latin) >= DEFAULT_THRESHOLD
 
 
+@pytest.mark.parametrize(
+    ("titled", "latin"),
+    [
+        ("سید علی خامنه‌ای", "KHAMENEI, Ali Husseini"),  # Seyed, not a name part "Sid"
+        ("آیت‌الله سید علی خامنه‌ای", "KHAMENEI, Ali Husseini"),  # two words, one title
+        ("سيد حسن نصر الله", "NASRALLAH, Hasan"),  # Arabic yeh
+        ("حجت‌الاسلام والمسلمین حسن روحانی", "Hassan Rouhani"),
+        ("شیخ نعیم قاسم", "Naim QASSEM"),
+    ],
+)
+def test_religious_titles_are_honorifics(titled: str, latin: str) -> None:
+    assert score(titled, latin) >= DEFAULT_THRESHOLD
+
+
+def test_persian_ei_ending() -> None:
+    assert arabic_forms("خامنه‌ای") == ["khamnei"]  # the alif of ه‌ای is no vowel of its own
+
+
 def test_persian_iran_opens_with_i() -> None:
     assert arabic_forms("بانک ملی ایران") == ["bank mli iran"]
 

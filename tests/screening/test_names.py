@@ -99,6 +99,9 @@ def test_series_numbers_differ_but_stay_close(a: str, b: str, schema: str) -> No
         ("GazprombankJSC", "Gazprombank JSC", "Company"),  # legal form run into the name
         ("FridrichBuchenberg", "Friedrich Buchenberg", "Person"),  # the whole name run together
         ("J.-C. Juncker", "Jean-Claude Juncker", "Person"),  # initials are not slips
+        # the Arabic article joined to the surname, in list order (OFAC, altered)
+        ("ALKHAZALI, Laith", "Laith al-Khazali", "Person"),
+        ("Ahmad Hasan ALQAYSI", "AL-QAYSI, Ahmad Hasan", "Person"),
         ("JC Juncker", "Jean-Claude Juncker", "Person"),  # initials run together
         ("Natl Iranian Oil Co", "National Iranian Oil Company", "Company"),  # contraction
         ("First Bank Int'l", "First International Bank", "Company"),

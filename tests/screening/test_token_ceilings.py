@@ -67,6 +67,8 @@ def test_never_below_the_similarity_on_benchmark_tokens(shared: Path) -> None:
         ("jong", "jeong", 0.92),  # one Korean syllable
         ("abd", "abdul", 0.92),
         ("sergejs", "sergey", 0.8),  # a Baltic ending
+        ("alkhazali", "khazali", 0.9),  # the Arabic article joined to the name
+        ("qaysi", "alqaysy", 0.75),  # and a slip in the name
         ("william", "bill", 0.85),  # a nickname
         ("dr", "drissi", 0.8),  # a part cut short
         ("j", "jean", 0.7),  # an initial

@@ -47,6 +47,11 @@ def test_no_slips_in_short_tokens() -> None:
         ("yusuf", "youssef", True, 0.8, 0.9),  # far in letters, one in sound
         ("hassan", "hussein", True, 0.0, 0.5),  # Hasan and Husayn: one sound, two names
         ("abd", "abudl", True, 0.8, 0.9),  # a slip in "Abdul", which is read as "abd"
+        ("alkhazali", "khazali", True, 0.9, 0.9),  # "ALKHAZALI" is "al-Khazali"
+        ("elsayed", "sayed", True, 0.9, 0.9),
+        ("alqaysy", "qaysi", False, 0.75, 0.85),  # and a slip in the name
+        ("alqaysi", "alkhazali", True, 0.0, 0.5),  # both with the article: two names
+        ("alfa", "fa", True, 0.0, 0.5),  # too short to hold the article and a name
     ],
 )
 def test_arabic_baltic_and_doubled_letters(

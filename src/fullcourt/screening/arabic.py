@@ -46,7 +46,19 @@ WORDS = {
     "بن": "bin", "ابن": "ibn", "بنت": "bint", "ابو": "abu", "أبو": "abu", "عبد": "abd",
     "الله": "allah", "اللہ": "allah", "آل": "al", "ال": "al", "ولد": "ould",
 }  # fmt: skip
+ZWNJ = "\u200c"  # joins a Persian word's parts: خامنه‌ای is one name, Khamenei
+ZWNJ_OR_SPACE = "[\u200c ]"
 _ARABIC_WORD = re.compile(r"[\u0600-\u06ff\u0750-\u077f]+")
+# Religious titles that open Arabic and Persian names, as the Latin honorifics they are
+# (normalize.HONORIFICS drops them): سید is Seyed, not a name part "Sid" that meets
+# "Saidi"; آیت‌الله and حجت‌الاسلام are two words, whose "allah" and "al-" must not be
+# read as parts of the name that follows.
+_TITLES = [
+    (re.compile("آ[يی][تة]" + ZWNJ_OR_SPACE + "?الله"), "ayatollah"),
+    (re.compile("حج[تة]" + ZWNJ_OR_SPACE + "?ال[اإ]سلام(" + ZWNJ_OR_SPACE + "?و"
+                + ZWNJ_OR_SPACE + "?المسلم[يی]ن)?"), "hojatoleslam"),
+]  # fmt: skip
+TITLE_WORDS = {"سید": "seyed", "سيد": "sayyid", "شیخ": "sheikh", "شيخ": "sheikh"}
 
 
 # Arabic names that close with alif maqṣūra (ى, read "a"), which Persian writes as its
@@ -57,7 +69,6 @@ PERSIAN_MAQSURA = frozenset(
 PERSIAN_LETTERS = frozenset("پچژگکی")
 # Persian says these Arabic letters as s and z: رضایی is Rezaei, not "Redaei"
 PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
-ZWNJ = "\u200c"  # joins a Persian word's parts: خامنه‌ای is one name, Khamenei
 
 
 LONG_VOWEL_LETTERS = "اويیى"
@@ -96,6 +107,8 @@ def _letters(word: str, persian: bool) -> str:
             out.append(consonant_w)
         elif persian and char in PERSIAN_SOUNDS:
             out.append(PERSIAN_SOUNDS[char])
+        elif char == "ا" and out[-1:] == ["e"] and following in ("ی", "ي"):
+            out.append("")  # ه‌ای closing a Persian name is "ei": Khamenei
         elif persian and char == "ه" and position == len(word) - 1 and position > 1:
             out.append("e")  # a closing Persian he is a vowel: Khamene(i), Zade(h)
         elif char == "ه" and out and out[-1] in _BEFORE_H:
@@ -109,6 +122,8 @@ def _word(word: str, persian: bool = False) -> str:
     bare = IGNORED_SIGNS.sub("", "".join(ch for ch in word if ch not in VOWEL_SIGNS))
     if bare in WORDS:
         return WORDS[bare]
+    if bare in TITLE_WORDS:
+        return TITLE_WORDS[bare]
     if persian and bare in PERSIAN_MAQSURA:
         word = bare = bare[:-1] + "ى"
     if bare.startswith("عبد") and len(bare) > 4:  # عبدالحليم: Abd al-Halim in one word
@@ -134,6 +149,8 @@ def arabic_forms(text: str) -> list[str]:
     may open with the article's letters (الياس, Ilyas).
     """
     persian = not PERSIAN_LETTERS.isdisjoint(text)
+    for pattern, title in _TITLES:
+        text = pattern.sub(title, text)
     if ZWNJ in text:  # the parts of one word: a he before the joiner closes a part
         text = text.replace("ه" + ZWNJ, "ە").replace(ZWNJ, "")
     split = _ARABIC_WORD.sub(lambda m: _word(m.group(0), persian), text)

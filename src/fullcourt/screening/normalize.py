@@ -72,6 +72,10 @@ HONORIFICS = frozenset(
         "father",
         "imam",
         "ayatollah",
+        "hojatoleslam",  # a Shia cleric's rank below ayatollah
+        "hojjatoleslam",
+        "hojatolislam",
+        "hujjatulislam",
         "sayyid",
         "sayed",
         "sayyed",

@@ -78,6 +78,8 @@ class Vocabulary:
         self.ends_s = np.zeros(0, dtype=bool)
         self.shape = np.zeros(0, dtype=np.int64)
         self.ending = np.zeros(0, dtype=bool)
+        self.article = np.zeros(0, dtype=bool)
+        self.from_article = np.zeros(0, dtype=bool)
         self.squeezed_texts = np.zeros(0, dtype=object)
         self.squeezed_lengths = np.zeros(0, dtype=np.int64)
 
@@ -123,6 +125,8 @@ class Vocabulary:
         self.squeezed_texts = np.array([t.squeeze(s) for s in self.strings], dtype=object)
         self.squeezed_lengths = np.array([len(s) for s in self.squeezed_texts], dtype=np.int64)
         self.ending = self.ends_s & (self.lengths >= 5)
+        self.from_article = np.array([s.startswith(t.ARTICLES) for s in self.strings], dtype=bool)
+        self.article = self.from_article & (self.lengths >= t.ARTICLE_MIN)
         self.texts = np.array(self.strings, dtype=object)
         self.is_part = np.zeros(len(self.strings), dtype=bool)
         self.is_part[list(self._part)] = True
@@ -162,10 +166,18 @@ class Vocabulary:
         r_end = np.array([r.endswith("s") for r in rows])[:, None]
         c_s, c_end = self.ending[columns][None, :], self.ends_s[columns][None, :]
         applies = (r_s & ~c_end) | (c_s & ~r_end)
-        edits, distance = np.maximum(osa - 1, 0), np.maximum(lev - 1, 0)
-        close = 1.0 - 0.5 * edits / longest - 0.04 * edits
-        far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
-        return np.where(applies, t.ENDING_FACTOR * np.maximum(close, far), 0.0)
+        return _stem_ceiling(applies, osa, lev, longest, 1, t.ENDING_FACTOR)
+
+    def _article_ceiling(
+        self, rows: Sequence[str], columns: Ints, osa: Ints, lev: Ints, longest: Floats
+    ) -> Floats:
+        """The most ``tokens.article_stem`` can give: taking the two letters of the
+        article off one token takes at most two edits off the distance."""
+        r_from = np.array([r.startswith(t.ARTICLES) for r in rows])[:, None]
+        r_art = r_from & (np.array([len(r) for r in rows]) >= t.ARTICLE_MIN)[:, None]
+        c_from, c_art = self.from_article[columns][None, :], self.article[columns][None, :]
+        applies = (r_art & ~c_from) | (c_art & ~r_from)
+        return _stem_ceiling(applies, osa, lev, longest, 2, t.ARTICLE_FACTOR)
 
     def korean_rows(
         self,
@@ -270,6 +282,7 @@ class Vocabulary:
         spelling = _spelling(osa, lev, longest, shortest)
         spelling = self._squeezed_spelling(rows, columns, spelling)
         best = np.maximum(spelling, self._ending_ceiling(rows, columns, osa, lev, longest))
+        best = np.maximum(best, self._article_ceiling(rows, columns, osa, lev, longest))
         keyed = [self.token_keys(r) for r in rows]
         mine = np.stack([keys for keys, _, _ in keyed])[:, None, :]
         same = (self.keys[columns][None, :, :] == mine) & (mine != -1)
@@ -318,6 +331,18 @@ class Vocabulary:
         same_first = self.first[columns][None, :] == first
         best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
         return np.where(osa == 0, 1.0, best)
+
+
+def _stem_ceiling(
+    applies: npt.NDArray[np.bool_], osa: Ints, lev: Ints, longest: Floats, taken: int, factor: float
+) -> Floats:
+    """The most a rule comparing one token with ``taken`` letters off can give, where it
+    ``applies``: each letter taken off takes at most one edit off either distance, and
+    the longer stem is no longer than the longer token (so the ratio is no worse)."""
+    edits, distance = np.maximum(osa - taken, 0), np.maximum(lev - taken, 0)
+    close = 1.0 - 0.5 * edits / longest - 0.04 * edits
+    far = np.maximum(0.0, 1.0 - 1.6 * distance / longest)
+    return np.where(applies, factor * np.maximum(close, far), 0.0)
 
 
 def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:

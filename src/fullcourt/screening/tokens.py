@@ -142,6 +142,24 @@ def ending_stem(a: str, b: str) -> tuple[str, str] | None:
     return None
 
 
+# The Arabic article is written apart ("Al-Khazali", "El Sayed") or joined to the name
+# ("ALKHAZALI", "Elsayed"); apart, it is a particle (normalize.py) and the name is the
+# part after it. Joined, the part is compared without it as well, a little below the
+# name's own similarity: "Almira" and "Mira" are two names that meet this way too.
+ARTICLES = ("al", "el")
+ARTICLE_FACTOR = 0.9
+ARTICLE_MIN = 6  # the article and a name of four letters or more
+
+
+def article_stem(a: str, b: str) -> tuple[str, str] | None:
+    """The pair with an article joined to one token taken off it, if the other has
+    none."""
+    for x, y in ((a, b), (b, a)):
+        if len(x) >= ARTICLE_MIN and x.startswith(ARTICLES) and not y.startswith(ARTICLES):
+            return x[2:], y
+    return None
+
+
 @lru_cache(maxsize=20_000)
 def abd_slip(token: str) -> float:
     """How near ``token`` is to a written form of Abd: every form is read as "abd"
@@ -280,7 +298,7 @@ def token_similarity(
     if person and _other_gender(a, b):
         return OTHER_GENDER_SIMILARITY
     if abjad and abjad_alike(a, b):
-        return ABJAD_SIMILARITY
+        return max(ABJAD_SIMILARITY, _spelling(a, b))  # or nearer, if spelled so
     # a doubled letter is no slip (above), so slips are counted without them: "Rost"
     # and "Troost" are one letter apart, not three
     score = max(_spelling(a, b), _spelling(squeeze(a), squeeze(b)))
@@ -288,6 +306,8 @@ def token_similarity(
         score = max(score, abd_slip(b if a == "abd" else a))
     if person and (stem := ending_stem(a, b)):
         score = max(score, ENDING_FACTOR * _spelling(*stem))
+    if stem := article_stem(a, b):
+        score = max(score, ARTICLE_FACTOR * _spelling(*stem))
     # characters are rendered in both systems: see _mandarin
     if score < VARIANT_SIMILARITY and not chinese and _variant(a, b):
         score = VARIANT_SIMILARITY
