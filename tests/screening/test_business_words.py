@@ -49,6 +49,7 @@ def test_whole_words_of_other_scripts() -> None:
     assert translated("الشركة العامة") == "company العامة"  # after the article
     assert translated("للصرافة") == "money exchange"  # "for the exchange"
     assert translated("госкорпорация ростех") == "state corporation ростех"
+    assert translated("нк роснефть") == "роснефть oil company"  # НК: нефтяная компания
     assert translated("بانکداری") is None  # a word that only opens with a known one
 
 
@@ -69,6 +70,8 @@ def test_whole_words_of_other_scripts() -> None:
         ("ROSHAN MONEY EXCHANGE", "صرافی روشان", "Organization"),  # TAe.011
         ("MUHAMMAD JAMAL NETWORK", "شبكة محمد جمال", "Organization"),  # QDe.136
         ("State Corporation Rostec", "Госкорпорация Ростех", "Company"),  # UK
+        ("OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "ПАО НК Роснефть", "Company"),  # OFAC
+        ("PJSC Oil Company LUKOIL", "НК Лукойл", "Company"),  # UK
     ],
 )
 def test_translated_words_meet(latin: str, written: str, schema: str) -> None:

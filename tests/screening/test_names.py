@@ -105,6 +105,7 @@ def test_series_numbers_differ_but_stay_close(a: str, b: str, schema: str) -> No
         ("JC Juncker", "Jean-Claude Juncker", "Person"),  # initials run together
         ("Natl Iranian Oil Co", "National Iranian Oil Company", "Company"),  # contraction
         ("First Bank Int'l", "First International Bank", "Company"),
+        ("PJSC Oil Company LUKOIL", "Lukoil Oil Company", "Company"),  # a generic word inside
         # a 35-character payment field cut the last name part
         (
             "NOUREDDINE BEN ALI BEN BELKASSEM DR",
@@ -125,6 +126,7 @@ def test_same_party_across_rules(a: str, b: str, schema: str) -> None:
         ("Antonia Rodriguez", "Antonio RODRIGUEZ", "Person"),  # feminine and masculine
         ("MAI", "Maxim Anatolievich IVANOV", "Person"),  # people have no acronyms
         ("Kim Jong Un", "Kim Jong Nam", "Person"),  # still: Korean syllables differ
+        ("Oil Company Lukoil", "Rosneft Oil Company", "Company"),  # generic words alone
     ],
 )
 def test_different_party_across_rules(a: str, b: str, schema: str) -> None:

@@ -52,7 +52,8 @@ KOREAN = {
 }  # fmt: skip
 # Words of Arabic, Persian and Russian organisation names that lists give in English
 # (Mahan Air, هواپیمایی ماهان; Al Qatarji Group, مجموعة القاطرجي; State Corporation
-# Rostec, Госкорпорация Ростех), matched as whole words; the Arabic ones also after
+# Rostec, Госкорпорация Ростех; НК Роснефть, Rosneft Oil Company, its НК the initials
+# of нефтяная компания), matched as whole words; the Arabic ones also after
 # the article (الشركة).
 WORDS = {
     "شركة": "company", "شرکت": "company", "مجموعة": "group", "مجموعه": "group",
@@ -74,6 +75,9 @@ WORDS = {
     "госкорпорация": "state corporation", "корпорация": "corporation",
     "компания": "company", "банк": "bank", "группа": "group", "нефтяная": "oil",
     "завод": "plant", "концерн": "concern", "холдинг": "holding",
+    "нк": "oil company", "торговый": "trading", "тд": "trading house", "дом": "house",
+    "судоходная": "shipping", "морское": "shipping", "пароходство": "shipping company",
+    "промышленная": "industrial", "инвестиционная": "investment", "транспортная": "transport",
 }  # fmt: skip
 KOREA_OPENING = ("조선", "korea")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
@@ -86,9 +90,10 @@ def translated(text: str) -> str | None:
     words = _country_phrases(text).split()
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
     if english != text.split():
-        if english[0] in KIND_WORDS and len(english) > 1:
-            # Arabic and Persian name the kind of body first (جماعة, شبكة حقاني),
-            # English last: Armed Islamic Group, Haqqani Network
+        if english[0] in OPENING_KINDS and len(english) > 1:
+            # Arabic, Persian and Russian name the kind of body first (جماعة, شبكة
+            # حقاني, НК Роснефть), English last: Armed Islamic Group, Haqqani Network,
+            # Rosneft Oil Company
             english = [*english[1:], english[0]]
         text = " ".join(english)
         return _characters_translated(text) or text
@@ -120,6 +125,7 @@ def _country_phrases(text: str) -> str:
 # Words that say what kind of body an organisation is, as a legal form does ("mil" is
 # rigour's form for a private military company, PMC).
 KIND_WORDS = frozenset({"group", "holding", "holdings", "network", "front", "movement", "mil"})
+OPENING_KINDS = KIND_WORDS | {"oil company", "trading house"}
 # Arabic writes the article and the particles before it as part of the word: الجماعة
 # "the group", والجهاد "and the jihad", للصرافة "for the exchange".
 _ARABIC_PREFIXES = ("وال", "بال", "لل", "ال")

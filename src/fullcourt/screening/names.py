@@ -30,6 +30,7 @@ PERSON_EXTRA_WEIGHT = 0.35
 ORG_EXTRA_WEIGHT = 0.6
 EAST_ASIAN_EXTRA_WEIGHT = 0.75
 PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
+GENERIC_WEIGHT = 0.3  # a generic company word inside a name (_weight)
 SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
 MERGE_FLOOR = 0.92
@@ -107,7 +108,11 @@ def _align(q: tuple[str, ...], c: tuple[str, ...], ctx: Context) -> list[tuple[i
 
 
 def _weight(token: str) -> float:
-    """Longer parts carry more identity; initials and two-letter parts carry little."""
+    """Longer parts carry more identity; initials and two-letter parts carry little, and
+    so does a generic company word inside a name ("Oil Company LUKOIL" is "LUKOIL Oil
+    Company", "NK Rosneft" is "Rosneft Oil Company"), where it is no legal form."""
+    if token in LEGAL_TOKENS:
+        return GENERIC_WEIGHT
     return min(1.0, 0.35 + 0.13 * len(token))
 
 
