@@ -164,6 +164,7 @@ class FormTable:
         self.weights = np.zeros((count, width))
         self.is_number = np.zeros((count, width), dtype=bool)
         self.qualifier = np.zeros((count, width), dtype=bool)
+        self.forebear = np.zeros((count, width), dtype=bool)  # names._dropped_forebears
         self._spellings: dict[str, int] = {}
         self.letters = np.array([self._spelling_id(r[2].letters) for r in rows], dtype=np.int64)
         self.written = np.array([self._spelling_id(r[2].written) for r in rows], dtype=np.int64)
@@ -173,7 +174,9 @@ class FormTable:
         self.abjad = np.array([r[2].abjad for r in rows], dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
             tokens = form.tokens
+            chain = set(form.patronyms[:-1])
             for col, token in enumerate(tokens):
+                self.forebear[row, col] = token in chain
                 self.real[row, col] = ids[token]
                 self.weights[row, col] = n._weight(token)
                 self.is_number[row, col] = _is_number(token)
@@ -341,12 +344,19 @@ class FormTable:
             per_part[q_numbers] = np.where(self.has_number[rows], 1.0, per_part[q_numbers])
         if q.qualifier and len(tokens) > 1:
             per_part[-1] = 1.0
+        # a forebear of an Arabic name's chain left out earns a share of its weight
+        chain = set(q.patronyms[:-1])
+        q_forebears = np.array([tok in chain for tok in tokens], dtype=bool)
+        if q_forebears.any():
+            per_part[q_forebears] = np.maximum(per_part[q_forebears], n.FOREBEAR_CREDIT)
         q_weights = np.array([n._weight(tok) for tok in tokens])
         cover_q = q_weights @ per_part / q_weights.sum()
         numbers = self.is_number[rows, :width]
         free = numbers if q_numbers.any() else np.zeros_like(numbers)
         free = free | (self.qualifier[rows, :width])
         list_part = np.where(free, 1.0, list_part)
+        forebear = self.forebear[rows, :width]
+        list_part = np.where(forebear, np.maximum(list_part, n.FOREBEAR_CREDIT), list_part)
         cover_c = (self.weights[rows, :width] * list_part).sum(axis=1) / self.total[rows]
         person = self.person[rows]
         extra = np.where(person, PERSON_EXTRA, ORG_EXTRA)

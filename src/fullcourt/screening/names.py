@@ -30,6 +30,7 @@ PERSON_EXTRA_WEIGHT = 0.35
 ORG_EXTRA_WEIGHT = 0.6
 EAST_ASIAN_EXTRA_WEIGHT = 0.75
 PAIR_FLOOR = 0.55  # below this two tokens are not paired at all
+FOREBEAR_CREDIT = 0.5  # a father's or grandfather's name left out (_dropped_forebears)
 GENERIC_WEIGHT = 0.3  # a generic company word inside a name (_weight)
 SLIP_FLOOR = 0.8
 SUBSTITUTION_FACTOR = 0.9
@@ -252,6 +253,19 @@ def _given_syllables_swapped(
     return any(b[1] < a[1] for a, b in pairwise(given) if b[0] > a[0])
 
 
+def _dropped_forebears(form: NameForm, paired: dict[int, float], weights: list[float]) -> float:
+    """Credit for the forebears of an Arabic name's chain left out by the other name:
+    "Usama bin Muhammad ibn Awad ibn Ladin" is written "Usama bin Ladin", the father
+    and grandfather dropped, as a middle name is (its last link, the family, stays)."""
+    if not form.patronyms:
+        return 0.0
+    chain = set(form.patronyms[:-1])
+    left_out = [i for i in range(len(form.tokens)) if i not in paired]
+    if not all(form.tokens[i] in chain for i in left_out):
+        return 0.0  # other parts left out too: not one name written short
+    return sum(weights[i] * FOREBEAR_CREDIT for i in left_out)
+
+
 def _patronyms_differ(q: NameForm, c: NameForm) -> bool:
     if not q.patronyms or not c.patronyms:
         return False
@@ -339,6 +353,11 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     best_c = {j: max(sim for _, b, sim in pairs if b == j) for _, j, _ in pairs}
     matched_q = sum(wq[i] * sim for i, sim in best_q.items())
     matched_c = sum(wc[j] * sim for j, sim in best_c.items())
+    # forebears one name leaves out, not ones it replaces by others
+    if len(best_c) == len(c.tokens):
+        matched_q += _dropped_forebears(q, best_q, wq)
+    if len(best_q) == len(q.tokens):
+        matched_c += _dropped_forebears(c, best_c, wc)
     cover_q, cover_c = matched_q / sum(wq), matched_c / sum(wc)
     short, long = sorted((cover_q, cover_c), reverse=True)
     # People drop middle names and patronymics; organisations rarely drop words, and
