@@ -5,6 +5,14 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the property tests on a fixed sequence of examples, so that a run passes or
+# fails on the code alone; `--hypothesis-profile explore` draws fresh ones to hunt
+# for new counterexamples (each one found becomes a case in a test table).
+settings.register_profile("ci", derandomize=True)
+settings.register_profile("explore", derandomize=False)
+settings.load_profile("ci")
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 

@@ -63,6 +63,8 @@ def test_combine_narrows_agreement_and_widens_conflict() -> None:
     assert combine([r(25, 50), r(40, 60)]) == r(40, 50)
     assert combine([r(30, 30), r(51, 51)]) == r(30, 51)  # two lists disagree
     assert combine([r(50, 100, low_open=True), r(50, 60)]) == r(50, 60, low_open=True)
+    # "majority" and "50%" touch only at the 50 that "majority" leaves out: they conflict
+    assert combine([r(50, 50), r(50, 100, low_open=True)]) == r(50, 100)
 
 
 ranges = st.builds(

@@ -153,15 +153,13 @@ def combine(ranges: list[ShareRange]) -> ShareRange:
     result = ranges[0]
     for other in ranges[1:]:
         low, high = max(result.low, other.low), min(result.high, other.high)
-        if low <= high:
-            result = ShareRange(
-                low,
-                high,
-                (result.low_open and result.low == low) or (other.low_open and other.low == low),
-                (result.high_open and result.high == high)
-                or (other.high_open and other.high == high),
-                result.known or other.known,
-            )
+        low_open = (result.low_open and result.low == low) or (other.low_open and other.low == low)
+        high_open = (result.high_open and result.high == high) or (
+            other.high_open and other.high == high
+        )
+        # "50%" and "a majority" meet only at a bound one of them leaves out: no overlap
+        if low < high or (low == high and not low_open and not high_open):
+            result = ShareRange(low, high, low_open, high_open, result.known or other.known)
         else:
             result = ShareRange(
                 min(result.low, other.low), max(result.high, other.high), False, False, True
