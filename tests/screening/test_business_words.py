@@ -72,6 +72,8 @@ def test_whole_words_of_other_scripts() -> None:
         ("State Corporation Rostec", "Госкорпорация Ростех", "Company"),  # UK
         ("OPEN JOINT-STOCK COMPANY ROSNEFT OIL COMPANY", "ПАО НК Роснефть", "Company"),  # OFAC
         ("PJSC Oil Company LUKOIL", "НК Лукойл", "Company"),  # UK
+        ("MAHAN AIR", "ماهان ایر", "Company"),  # SDN: the English word in Persian letters
+        ("HIZBALLAH", "حزب‌الله", "Organization"),  # SDN: الله joined by a ZWNJ
     ],
 )
 def test_translated_words_meet(latin: str, written: str, schema: str) -> None:

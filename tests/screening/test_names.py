@@ -25,6 +25,7 @@ def score(a: str, b: str, schema: str = "Person") -> float:
         ("Kim Chong-un", "Kim Jong Un", "Person"),  # McCune-Reischauer
         ("Gim Jeong-eun", "Kim Jong Un", "Person"),  # Revised Romanisation
         ("CHONMASAN", "CHON MA SAN", "Vessel"),  # vessel names split differently
+        ("CHON MA SAN II", "CHON MA SAN 2", "Vessel"),  # a Roman numeral and its digits
         ("KOMID", "Korea Mining Development Trading Corporation", "Organization"),  # acronym
         ("NITC", "National Iranian Tanker Company", "Company"),  # its legal form's letter
         ("Jong Un KIM", "KIM, Jong Un", "Person"),  # list order against customer order
@@ -53,6 +54,8 @@ def test_same_party(a: str, b: str, schema: str) -> None:
         ("C.B.A. Company", "A.B.C. Company", "Company"),  # abbreviation order
         ("Vita Klave", "Фуад Гулієв", "Person"),  # alike only in metaphone
         ("WALIJAN", "WALIJAN ABDUL GHAFOOR HAQQANI", "Person"),  # one shared word
+        ("Koç Holding", "KOREA COMPUTER CENTER", "Company"),  # KO + C is no acronym
+        ("Citibank (Hong Kong) Limited", "LEADER (HONG KONG) INTERNATIONAL", "Company"),
     ],
 )
 def test_different_party(a: str, b: str, schema: str) -> None:

@@ -66,6 +66,21 @@ def test_a_bracketed_acronym_of_the_name_is_left_out(name: str, tokens: tuple[st
     assert name_forms(name, "Company")[0].tokens == tokens
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("Iran Electronics Ind.", ("iran", "electronics", "industry")),
+        ("Khatam al-Anbiya Const. HQ", ("khatam", "anbiya", "construction", "headquarters")),
+        ("Mapna Eng. Co", ("mapna", "engineering")),
+        ("National Iranian Petrochem Co", ("national", "iranian", "petrochemical")),
+        ("Elec. Supply Co", ("elec", "supply")),  # electric or electronics: left as written
+        ("Acme Inc.", ("acme",)),  # a legal form cut short is the legal form
+    ],
+)
+def test_words_cut_short(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_forms(name, "Company")[0].tokens == tokens
+
+
 def test_name_forms_are_cached() -> None:
     assert name_forms("Ri Pyong Chol", "Person") is name_forms("Ri Pyong Chol", "Person")
 
@@ -169,6 +184,20 @@ def test_one_organisation_in_other_word_forms(a: str, b: str, schema: str) -> No
     assert result is not None and result.score >= 0.95
 
 
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("E. Ivanov", ("e", "ivanov")),  # an initial, not Portuguese "e" (and)
+        ("Y. Petrov", ("y", "petrov")),  # nor Spanish "y"
+        ("Jose Ortega y Gasset", ("jose", "ortega", "gasset")),  # where it joins two
+        ("H.E. Ali Khamenei", ("ali", "khamenei")),  # His Excellency
+        ("His Excellency Ali Khamenei", ("ali", "khamenei")),
+    ],
+)
+def test_initials_and_styles(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_forms(name, "Person")[0].tokens == tokens
+
+
 def test_a_ship_keeps_its_title() -> None:
     assert name_forms("LADY MARIA", "Vessel")[0].tokens == ("lady", "maria")
     assert name_forms("Lady Maria Smith", "Person")[0].tokens == ("maria", "smith")
@@ -198,6 +227,13 @@ def test_a_ship_keeps_its_title() -> None:
         ("John Smith (a.k.a. Johnny Smith)", False, ["John Smith", "Johnny Smith"]),
         ("Mohammed (Abu Ali) Hassan", False, ["Mohammed (Abu Ali) Hassan"]),  # a person's
         ("Huaxin Shipping (HK) Ltd", True, ["Huaxin Shipping (HK) Ltd"]),  # one word: its own
+        # a place says where the body is: every company of Hong Kong is not one
+        (
+            "Citibank (Hong Kong) Limited",
+            True,
+            ["Citibank (Hong Kong) Limited", "Citibank Limited"],
+        ),
+        ("Sino Ocean (Middle East) FZE", True, ["Sino Ocean (Middle East) FZE", "Sino Ocean FZE"]),
     ],
 )
 def test_names_in_brackets(name: str, is_org: bool, names: list[str]) -> None:

@@ -23,6 +23,11 @@ def test_normalize_identifier() -> None:
     assert normalize_identifier("passport", "pd 472-220-033") == "PD472220033"
     assert normalize_identifier("bic", "KKBC KP PY XXX") == "KKBCKPPY"  # branch dropped
     assert normalize_identifier("imo", "7937318") is None
+    # however the field labels the number
+    assert normalize_identifier("imo", "IMO No. 8660313") == "8660313"
+    assert normalize_identifier("imo", "IMO Number: 8660313") == "8660313"
+    assert normalize_identifier("mmsi", "MMSI: 445 123 000") == "445123000"
+    assert normalize_identifier("mmsi", "44512300") is None  # eight digits: no MMSI
 
 
 def test_schema_compatibility() -> None:

@@ -22,6 +22,9 @@ from fullcourt.screening.tokens import abjad_alike, allowed_edits, is_nickname, 
         ("v", "vladimir", 0.7, 0.7),  # an initial
         ("v", "putin", 0.0, 0.0),
         ("vita", "fuad", 0.0, 0.3),  # alike in metaphone only: not alike
+        ("iraq", "iran", 0.0, 0.0),  # two countries, one letter apart
+        ("niger", "nigeria", 0.0, 0.0),
+        ("rusia", "russia", 0.85, 0.95),  # a country misspelled is still the country
     ],
 )
 def test_similarity(a: str, b: str, low: float, high: float) -> None:
@@ -69,6 +72,8 @@ def test_arabic_baltic_and_doubled_letters(
         ("qasm", "ghasem", True),
         ("khalid", "qalid", False),  # خ is not ق
         ("hsin", "hassan", False),  # the long i the abjad writes is missing
+        ("spe", "sepah", True),  # سپه
+        ("hzballh", "hezbollah", True),  # حزب‌الله: the closing ه of الله, written
     ],
 )
 def test_abjad_consonants(written: str, spelled: str, alike: bool) -> None:

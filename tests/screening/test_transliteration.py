@@ -36,6 +36,15 @@ from fullcourt.screening.transliteration import readings, same_name
         ("mustafa", "mustapha"),
         ("jamal", "djamal"),
         ("vahidi", "wahidi"),
+        ("peter", "pyotr"),  # an English form: SDN 18307, KOLBIN, Petr a.k.a. Peter, Pyotr
+        ("peter", "petr"),  # SDN 17246, SAVCHENKO, Petr a.k.a. Peter
+        ("eugene", "yevgeniy"),
+        ("michael", "mikhail"),
+        ("julia", "yuliya"),
+        ("othman", "osman"),  # Arabic names as Persian and Turkish spell them: ث as s
+        ("thuraya", "suraya"),
+        ("dhakir", "zakir"),  # ذ as z
+        ("qais", "ghais"),  # ق and غ alike
     ],
 )
 def test_spellings_of_one_name_share_a_reading(a: str, b: str) -> None:
@@ -52,6 +61,10 @@ def test_spellings_of_one_name_share_a_reading(a: str, b: str) -> None:
         ("chin", "shin"),  # and two Korean ones
         ("yuri", "yuli"),
         ("kovalchuk", "kovalenko"),
+        ("michael", "mikhailov"),  # the English form is a given name, not a surname's stem
+        ("john", "ivan"),  # equivalents English does not write for a Russian
+        ("ruth", "russ"),  # a closing th is English, not the ث read as s
+        ("keith", "keis"),
     ],
 )
 def test_different_names_do_not(a: str, b: str) -> None:

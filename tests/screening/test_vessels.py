@@ -33,6 +33,11 @@ def test_vessel_names(written: str, names: list[str]) -> None:
 def test_type_prefix() -> None:
     assert strip_vessel_prefix("MT Yu Jong 2") == "Yu Jong 2"
     assert strip_vessel_prefix("MASAN") == "MASAN"
+    assert strip_vessel_prefix("M/V Sea Star") == "Sea Star"
+    assert strip_vessel_prefix("FV Ocean") == "Ocean"
+    # two letters that mark no type of ship are the name's own: FT ISLAND is not ISLAND
+    assert strip_vessel_prefix("FT ISLAND") == "FT ISLAND"
+    assert strip_vessel_prefix("ST ANDREWS") == "ST ANDREWS"
 
 
 @pytest.mark.parametrize(

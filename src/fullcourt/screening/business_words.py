@@ -78,7 +78,12 @@ WORDS = {
     "нк": "oil company", "торговый": "trading", "тд": "trading house", "дом": "house",
     "судоходная": "shipping", "морское": "shipping", "пароходство": "shipping company",
     "промышленная": "industrial", "инвестиционная": "investment", "транспортная": "transport",
+    "ایر": "air", "إير": "air",  # the English word, as Mahan Air writes it: ماهان ایر
 }  # fmt: skip
+# the English words the tables give, the vocabulary of company names
+TRANSLATED_WORDS = frozenset(
+    word for table in (CHINESE, KOREAN, WORDS) for text in table.values() for word in text.split()
+)
 KOREA_OPENING = ("조선", "korea")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 

@@ -46,6 +46,7 @@ SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
 ACRONYM_SIMILARITY = 0.86
 LISTED_ACRONYM_SIMILARITY = 0.7  # a list's acronym against a full name: shown, no hit
+LOOSE_ACRONYM_LENGTH = 4  # shortest acronym taking more than one letter from a word
 SUBSIDIARY_CAP = 0.75  # a registered company against its sister in another country
 BRANCH_FACTOR = 0.95  # a brand against its company in a country or region
 TRUNCATED_SIMILARITY = 0.8  # a name part cut short by a fixed-width field
@@ -217,12 +218,15 @@ def _spelled_acronym(short: NameForm, full: NameForm) -> float:
     token = short.tokens[0]
     if not 2 <= len(token) <= 8 or not token.isalpha():
         return 0.0
-    used = spelled_by_prefixes(token, full.tokens)
+    used = letters = spelled_by_prefixes(token, full.tokens)
     if used < 2 and full.legal:
         # the legal form's letter closes many acronyms: NITC, National Iranian Tanker
         # Company
-        used = min(spelled_by_prefixes(token, full.tokens + full.legal), len(full.tokens))
-    if used < 2:
+        letters = spelled_by_prefixes(token, full.tokens + full.legal)
+        used = min(letters, len(full.tokens))
+    if used < 2 or (letters < len(token) and len(token) < LOOSE_ACRONYM_LENGTH):
+        # three letters taken two from one word spell a great many names (Koç is not
+        # KOrea Computer); longer ones, KOMID of KOrea MIning Development, are rarer
         return 0.0
     return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
 
@@ -282,12 +286,38 @@ def _is_number(token: str, is_person: bool) -> bool:
     return token.isdigit() or (not is_person and bool(_ROMAN.match(token)))
 
 
+_ROMAN_DIGITS = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+
+def _number_value(token: str) -> int:
+    """A series number's value: "II" is "2" written the Roman way ("SEA STAR II")."""
+    if token.isdigit():
+        return int(token)
+    values = [_ROMAN_DIGITS[ch] for ch in token]
+    return sum(-v if v < after else v for v, after in zip(values, [*values[1:], 0], strict=True))
+
+
+def _arabic_numerals(q: NameForm, c: NameForm) -> tuple[NameForm, NameForm] | None:
+    """Both forms with their Roman numerals in digits, when one name writes a number
+    in digits and the other in Roman numerals ("SEA STAR II", "SEA STAR 2")."""
+    roman = [any(_ROMAN.match(t) for t in f.tokens) for f in (q, c)]
+    digits = [any(t.isdigit() for t in f.tokens) for f in (q, c)]
+    if not ((roman[0] and digits[1]) or (roman[1] and digits[0])):
+        return None
+
+    def arabic(form: NameForm) -> NameForm:
+        tokens = tuple(str(_number_value(t)) if _ROMAN.match(t) else t for t in form.tokens)
+        return replace(form, tokens=tokens)
+
+    return arabic(q), arabic(c)
+
+
 def _series_numbers(q: NameForm, c: NameForm, is_person: bool) -> tuple[NameForm, NameForm] | None:
     """Both names carry a series number and the numbers differ ("ZU ZAG BONG 5" and
     "ZU ZAG BONG 6", "Fund III" and "Fund IV"): sister ships and funds of one family,
     worth a look but not the same name. Returns the forms without their numbers."""
-    qn = [t for t in q.tokens if _is_number(t, is_person)]
-    cn = [t for t in c.tokens if _is_number(t, is_person)]
+    qn = [_number_value(t) for t in q.tokens if _is_number(t, is_person)]
+    cn = [_number_value(t) for t in c.tokens if _is_number(t, is_person)]
     if not qn or not cn or sorted(qn) == sorted(cn):
         return None
     q_rest = tuple(t for t in q.tokens if not _is_number(t, is_person))
@@ -329,6 +359,8 @@ def compare_forms(q: NameForm, c: NameForm, schema: str) -> NameComparison:
     """Score two renderings of two names."""
     if schema not in PERSON_SCHEMATA and (qualified := _compare_qualified(q, c, schema)):
         return qualified
+    if schema not in PERSON_SCHEMATA and (arabic := _arabic_numerals(q, c)):
+        return compare_forms(*arabic, schema)
     series = _series_numbers(q, c, schema in PERSON_SCHEMATA)
     if series is not None:
         result = compare_forms(*series, schema)

@@ -18,11 +18,11 @@ from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
-from fullcourt.screening.business_words import KIND_WORDS, translated
+from fullcourt.screening.business_words import KIND_WORDS, TRANSLATED_WORDS, translated
 from fullcourt.screening.chinese import is_han, is_pinyin_name, korean_readings, simplified
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
-from fullcourt.screening.places import one_token_countries, place_words
+from fullcourt.screening.places import one_token_countries, phrase_tokens, place_words
 from fullcourt.screening.romanize import latin_forms
 from fullcourt.screening.vessels import vessel_names
 
@@ -161,6 +161,7 @@ ORG_ABBREVIATIONS = {
     "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
     "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
     "hq": "headquarters", "constr": "construction", "co": "company", "corp": "corporation",
+    "petrochem": "petrochemical",
 }  # fmt: skip
 # One trade word in the forms company names use it in: "Weihai Huijiang Trade" and
 # "... Trading", "Mahan Air" and "Mahan Airlines", "Korea Kwangson Bank" and "...
@@ -273,10 +274,36 @@ _LEGAL_SPELLINGS = tuple(
 )
 
 
+# Words cut short with a full stop in company names ("Iran Electronics Ind.", "Mapna
+# Eng. Co", "Khatam al-Anbiya Const. HQ"), read as the word of company names they
+# open, when every such word is one word in its forms (Ind.: industry, industries,
+# industrial); an opening shared by two words ("Elec.": electric, electronics) stays
+# as written. The words are those of the translation tables and the trade words.
+_CUT_SHORT = re.compile(r"\b([a-z]{3,})\.")
+_TRADE_VOCABULARY = frozenset(
+    word
+    for text in (*TRANSLATED_WORDS, *ORG_WORD_FORMS, *ORG_ABBREVIATIONS.values())
+    for word in text.split()
+)
+
+
+@lru_cache(maxsize=10_000)
+def _whole_word(opening: str) -> str | None:
+    if opening in _TRADE_VOCABULARY or extract_org_types(opening, generic=True):
+        return None
+    found = {ORG_WORD_FORMS.get(w, w) for w in _TRADE_VOCABULARY if w.startswith(opening)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _words_cut_short(text: str) -> str:
+    return _CUT_SHORT.sub(lambda m: (_whole_word(m.group(1)) or m.group(1)) + ".", text)
+
+
 def _latin_texts(name: str, is_org: bool) -> list[str]:
     text = unicodedata.normalize("NFKC", name).lower()
     text = _AMP_WORD.sub("", text)  # AT&T, S&P: one token, as people write them
     if is_org:  # legal forms are read in their own script first ("beschränkter")
+        text = _words_cut_short(text)
         # "II" in "Bowne Global Solutions II" is a series number, which rigour's table
         # would read as a legal form (a sole proprietor)
         text = _SERIES_TWO.sub("2", text)
@@ -318,6 +345,10 @@ def _spellings(text: str) -> list[str]:
     return [split] if joined == split else [split, joined]
 
 
+# The style of ambassadors, ministers and heads of state, "H.E." for short.
+_EXCELLENCY = frozenset({("h", "e"), ("his", "excellency"), ("her", "excellency")})
+
+
 def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False) -> NameForm:
     """One rendering as tokens. ``titled``: the name may open with a person's title
     ("Dr", "Lady"), which a ship's name keeps ("LADY MARIA" is not "MARIA").
@@ -331,6 +362,8 @@ def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False
     raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org))
     if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
         raw = one_token_countries(raw)
+    if titled and not is_org and len(raw) > 2 and tuple(raw[:2]) in _EXCELLENCY:
+        raw = raw[2:]
     tokens, legal, particles, patronyms = [], [], [], []
     edges = _edge_positions(raw, forms)
     if is_org:
@@ -350,6 +383,8 @@ def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False
             and not syllables
             and 0 < len(raw) - 1 != position
             and not (position == 0 and token in PATRONYMIC)
+            # "y" and "e" join two parts; opening a name they are initials ("E. Ivanov")
+            and not (position == 0 and len(token) == 1)
         ):
             particles.append(token)
         else:
@@ -532,6 +567,22 @@ _REMARK_WORDS = frozenset(
 )
 
 
+# Words that make world regions of place words or of each other ("Middle East", "Far
+# East", "Asia Pacific"), which rigour's table names only one way.
+_REGION_WORDS = frozenset(
+    {"north", "south", "east", "west", "middle", "far", "central", "pacific"}
+    | {"northern", "southern", "eastern", "western", "greater"}
+)
+
+
+def _only_place(text: str) -> bool:
+    """A bracket that names a place ("Citibank (Hong Kong) Limited", "Bank Melli Iran
+    (United Kingdom)") says where the body is, as a remark does: read as a name of its
+    own, every company of that place would be the same one."""
+    tokens = one_token_countries(list(phrase_tokens(text)))
+    return bool(tokens) and all(t in PLACE_WORDS or t in _REGION_WORDS for t in tokens)
+
+
 def bracketed_names(name: str, is_org: bool) -> list[str]:
     """The name as written (without brackets marked as other names), then the other
     names its brackets give."""
@@ -543,7 +594,11 @@ def bracketed_names(name: str, is_org: bool) -> list[str]:
         outside = " ".join(_BRACKET.sub(" ", current).split())
         if len(inside) >= 2 and len(outside.split()) >= 2:
             names.append(outside)
-            if len(inside) <= 6 and _REMARK_WORDS.isdisjoint(w.lower() for w in inside):
+            if (
+                len(inside) <= 6
+                and _REMARK_WORDS.isdisjoint(w.lower() for w in inside)
+                and not _only_place(plain.group(1))
+            ):
                 names.append(" ".join(inside))
     names += others
     return list(dict.fromkeys(n for n in names if n.strip()))

@@ -41,13 +41,18 @@ IDENTIFIER_PROPS: dict[str, tuple[str, ...]] = {
 }
 STRONG_IDENTIFIERS = frozenset({"imo", "mmsi", "passport", "registration", "tax", "bic"})
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
+_DIGITS = re.compile(r"\d+")
 
 
 def normalize_identifier(kind: str, value: str) -> str | None:
+    if kind in ("imo", "mmsi"):
+        # numbers only, however the field labels them ("IMO 9123456", "IMO No.
+        # 9123456", "MMSI: 445123000"); an IMO number carries its own check digit
+        digits = "".join(_DIGITS.findall(value))
+        if kind == "imo":
+            return digits if is_valid_imo(digits) else None
+        return digits if len(digits) == 9 else None
     text = _NON_ALNUM.sub("", value.upper())
-    if kind == "imo":
-        text = text.removeprefix("IMO")
-        return text if is_valid_imo(text) else None
     if kind == "bic":
         return text[:8] if len(text) in (8, 11) else None  # branch code is not identity
     return text if len(text) >= 4 else None

@@ -385,7 +385,7 @@ KEY_VALUES = np.array(
         *(t.ABJAD_SIMILARITY, t.SOUND_SIMILARITY),
     ]
 )
-HABITS = len(transliteration.HABITS)
+HABITS = transliteration.WIDTH
 KOREAN, DOUBLED, ABJAD, SOUND = (KEY_KINDS.index(kind) for kind in "kqsm")
 
 

@@ -18,7 +18,7 @@ from fullcourt.screening import transliteration
 from fullcourt.screening.arabic import ABD_FORMS
 from fullcourt.screening.chinese import is_wade_giles, pinyin_key, pinyin_syllables
 from fullcourt.screening.korean import split_syllables, syllable_key
-from fullcourt.screening.places import joined_countries
+from fullcourt.screening.places import joined_countries, place_words_of_one
 
 INITIAL_SIMILARITY = 0.7
 # "Jong-uun" for "Jong-un", "Muhamad" for "Muhammad", "Hasan" for "Hassan": a doubled
@@ -35,6 +35,9 @@ KOREAN_DIFFERENT = 0.5
 NICKNAME_SIMILARITY = 0.85
 OTHER_GENDER_SIMILARITY = 0.6
 JOINED_COUNTRIES = joined_countries()
+# two one-word countries are two places, however few letters part them (Iraq and Iran,
+# Niger and Nigeria); one alone may be a misspelling or a person's name (Jordan, Chad)
+COUNTRIES_OF_ONE = place_words_of_one()
 
 
 @lru_cache(maxsize=1)
@@ -123,8 +126,10 @@ def skeleton(token: str) -> str:
     """The consonants of a token as an abjad writes them ("perez" -> "brs")."""
     for digraph, letter in _SKELETON_DIGRAPHS:
         token = token.replace(digraph, letter)
-    if len(token) > 3 and token[-1] == "h" and token[-2] in "aeiou":
-        token = token[:-1]  # a closing h after a vowel is written or not: Fatima(h), Zade(h)
+    if len(token) > 3 and token[-1] == "h" and token[-2] != "h":
+        # a closing h is written or not: Fatima(h), Zade(h); and the ه closing الله
+        # is written where Latin spellings end in "-ah" or "-a" alike (Hezbollah)
+        token = token[:-1]
     return squeeze(token.translate(_SKELETON_LETTERS))
 
 
@@ -285,6 +290,8 @@ def token_similarity(
     if a == b:
         return 1.0
     if a in JOINED_COUNTRIES or b in JOINED_COUNTRIES:
+        return 0.0
+    if a in COUNTRIES_OF_ONE and b in COUNTRIES_OF_ONE:
         return 0.0
     if len(a) == 1 or len(b) == 1:
         return INITIAL_SIMILARITY if a[0] == b[0] else 0.0

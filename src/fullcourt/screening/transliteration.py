@@ -83,6 +83,21 @@ HABITS: dict[str, tuple[tuple[str, str], ...]] = {
         ("x", "K"),
         ("w", "v"),
     ),
+    # Arabic names as Persian, Turkish and Urdu say them and spell them in Latin
+    # letters: ث as s (Osman for Othman, Soraya for Thuraya), ذ as z (Zakir for
+    # Dhakir), and ق and غ alike (Ghais for Qais). A closing th is left as written:
+    # there it is mostly English (Smith, Ruth, Keith), which these rules would misread
+    "persian": (
+        ("sh", "S"),
+        ("ch", "C"),
+        ("kh", "X"),
+        ("zh", "S"),
+        ("th", "s"),
+        ("dh", "z"),
+        ("gh", "q"),
+        ("j", "D"),
+        ("w", "v"),
+    ),
 }
 SOUNDS = {"Q": "shch", "C": "ch", "S": "sh", "X": "kh", "T": "ts", "D": "dzh", "K": "ks"}
 _GROUPS = {
@@ -94,6 +109,8 @@ MIN_LENGTH = 4  # shorter parts ("Chin", "Shin") are too often two different nam
 
 
 def _read(token: str, habit: str) -> str:
+    if habit == "persian" and token.endswith("th"):
+        token = token[:-2] + "t"
     table = dict(HABITS[habit])
     sounds = _GROUPS[habit].sub(lambda m: table[m.group(0)], token)
     if habit == "french" and len(sounds) > 4 and sounds.endswith("ne"):
@@ -112,6 +129,27 @@ def _settle(sounds: str) -> str:
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
+# Russian and Ukrainian given names as English writes them: records kept in English
+# (a bank's customer file, a company register abroad, press) call Евгений "Eugene" and
+# Михаил "Michael", which no transliteration habit reads back. Each English form is
+# read as the Russian name too. Only established equivalents, four letters or more
+# (MIN_LENGTH), and not John for Ivan, which English never writes for a Russian.
+ENGLISH_FORMS: dict[str, tuple[str, ...]] = {
+    "eugene": ("evgeni",), "eugenia": ("evgenia",), "michael": ("mikhail",),
+    "paul": ("pavel",), "peter": ("petr", "pyotr"), "george": ("georgi",),
+    "alexander": ("aleksandr",), "alexis": ("aleksei",), "andrew": ("andrei",),
+    "nicholas": ("nikolai",), "gregory": ("grigori",), "theodore": ("fedor", "fyodor"),
+    "stephen": ("stepan",), "steven": ("stepan",), "jacob": ("yakov",),
+    "joseph": ("iosif",), "matthew": ("matvei",), "basil": ("vasili",),
+    "anthony": ("anton",), "timothy": ("timofei",), "philip": ("filipp",),
+    "daniel": ("daniil",), "constantine": ("konstantin",), "catherine": ("ekaterina",),
+    "katherine": ("ekaterina",), "helen": ("elena",), "helena": ("elena",),
+    "julia": ("yulia",), "natalie": ("natalia",), "sophia": ("sofia",),
+}  # fmt: skip
+# one reading under each habit, and under each of them again for each Russian form
+WIDTH = (1 + max(map(len, ENGLISH_FORMS.values()))) * len(HABITS)
+
+
 @lru_cache(maxsize=200_000)
 def readings(token: str) -> frozenset[str]:
     """The token's sound spelling under each habit.
@@ -120,11 +158,14 @@ def readings(token: str) -> frozenset[str]:
     romanisation rules of their own (``chinese.py``, ``korean.py``), under which "Chen"
     and "Shen" are two surnames, not a French and an English spelling of one.
     """
+    found = frozenset(
+        _read(russian, habit) for russian in ENGLISH_FORMS.get(token, ()) for habit in HABITS
+    )
     if len(token) < MIN_LENGTH or not token.isalpha():
-        return frozenset()
+        return found
     if pinyin_key(token) or syllable_key(token):
-        return frozenset()
-    return frozenset(_read(token, habit) for habit in HABITS)
+        return found
+    return found | {_read(token, habit) for habit in HABITS}
 
 
 def same_name(a: str, b: str) -> bool:

@@ -13,8 +13,12 @@ import re
 
 # "MV", "M/V", "M.T.", "SS", "FV", "RV", "MY" before a ship's name say what kind of
 # ship it is (motor vessel, tanker, steamship, fishing, research vessel, yacht), not
-# which: customers write them, lists mostly do not.
-_TYPE_PREFIX = re.compile(r"^\s*[mfsr]\s*[./]?\s*[vtsy]\b\.?\s*(?=\w)", re.IGNORECASE)
+# which: customers write them, lists mostly do not. Only these: two letters that are
+# no type mark may open the name itself ("FT ISLAND").
+_TYPE_PREFIX = re.compile(
+    r"^\s*(?:m\s*[./]?\s*[vtsy]|s\s*[./]?\s*[svy]|[fr]\s*[./]?\s*v)\b\.?\s*(?=\w)",
+    re.IGNORECASE,
+)
 # "No.", "Nr", "#" before a series number: Chinese and Korean ships are often named so
 _NUMBER_MARK = re.compile(r"(?:\b(?:no|nr|number)\b\.?|#)\s*(?=\d)", re.IGNORECASE)
 _FORMER = re.compile(
