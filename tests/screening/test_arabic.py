@@ -35,6 +35,10 @@ def score(a: str, b: str) -> float:
         ("عبد الله محمد رجب عبد الرحمن", "ABD ALLAH MOHAMED RAGAB ABDEL RAHMAN"),
         ("أسامة بن لادن", "Usama bin Laden"),
         ("احمد وحیدی", "Ahmad VAHIDI"),  # Persian: و is v
+        ("بخت گل", "BAKHT GUL"),  # TAi.161: a part of two letters unvowelled, not initials
+        ("محمد جواد وزیری", "MOHAMMAD JAWAD WAZIRI"),  # TAi.039: Persian letters, Afghan w
+        ("نور محمد ثاقب", "NOOR MOHAMMAD SAQIB"),  # TAi.110: ث said as s
+        ("محمد عمر ځدران", "MUHAMMAD OMAR ZADRAN"),  # TAi.171: Pashto ځ
     ],
 )
 def test_un_original_script_names_meet_their_latin_names(arabic: str, latin: str) -> None:
@@ -108,8 +112,9 @@ def test_most_un_original_script_names_meet_their_latin_names(shared: Path) -> N
         pairs.append((original, latin))
     assert len(pairs) > 300
     met = sum(score(original, latin) >= DEFAULT_THRESHOLD for original, latin in pairs)
-    # 39 of 327 met before names in Arabic letters had a renderer of their own; 239 now
-    assert met / len(pairs) >= 0.7
+    # 39 of 327 met before names in Arabic letters had a renderer of their own; 288 of
+    # 328 in version 1.6.0
+    assert met / len(pairs) >= 0.8
 
 
 @pytest.mark.parametrize(

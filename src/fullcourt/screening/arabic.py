@@ -37,6 +37,9 @@ LETTERS = {
     "ه": "h", "و": "u", "ي": "i", "ى": "a", "ة": "a",
     "پ": "p", "چ": "ch", "ژ": "zh", "گ": "g", "ک": "k", "ی": "i", "ۀ": "e", "ە": "e",
     "ھ": "h", "ہ": "h", "ۃ": "a", "ے": "e", "ٹ": "t", "ڈ": "d", "ڑ": "r", "ں": "n",
+    # Pashto: ځدران is Zadran, ښ the sh of Pakhtun written "Pashtun"
+    "ځ": "z", "څ": "s", "ټ": "t", "ډ": "d", "ړ": "r", "ښ": "sh", "ږ": "zh", "ګ": "g",
+    "ڼ": "n", "ې": "e", "ۍ": "ai",
 }  # fmt: skip
 VOWEL_SIGNS = {"\u064e": "a", "\u0650": "i", "\u064f": "u"}  # fatha, kasra, damma
 SHADDA = "\u0651"
@@ -69,6 +72,8 @@ PERSIAN_MAQSURA = frozenset(
 PERSIAN_LETTERS = frozenset("پچژگکی")
 # Persian says these Arabic letters as s and z: رضایی is Rezaei, not "Redaei"
 PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
+_SOFTENED = frozenset(PERSIAN_SOUNDS)
+_SOFTENED_LETTERS = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
 
 
 LONG_VOWEL_LETTERS = "اويیى"
@@ -143,10 +148,11 @@ _TO_ALLAH = re.compile(r"(?<=\w) allah\b")
 def arabic_forms(text: str) -> list[str]:
     """Latin renderings of a text in Arabic letters (other characters kept).
 
-    Three at most: the article set apart ("abd al-rhmn"); compounds written as one
-    word, as Latin spellings often write them (عبد الرحمن "abdrhmn" for Abdulrahman,
-    نصر الله "nsrallah" for Nasrallah); and the article joined ("alyas"), since a name
-    may open with the article's letters (الياس, Ilyas).
+    Three, and a fourth for letters said otherwise outside Arab lands: the article set
+    apart ("abd al-rhmn"); compounds written as one word, as Latin spellings often
+    write them (عبد الرحمن "abdrhmn" for Abdulrahman, نصر الله "nsrallah" for
+    Nasrallah); and the article joined ("alyas"), since a name may open with the
+    article's letters (الياس, Ilyas).
     """
     persian = not PERSIAN_LETTERS.isdisjoint(text)
     for pattern, title in _TITLES:
@@ -154,8 +160,17 @@ def arabic_forms(text: str) -> list[str]:
     if ZWNJ in text:  # the parts of one word: a he before the joiner closes a part
         text = text.replace("ه" + ZWNJ, "ە").replace(ZWNJ, "")
     split = _ARABIC_WORD.sub(lambda m: _word(m.group(0), persian), text)
-    compounds = _TO_ALLAH.sub("allah", _ABD_NAME.sub("abd", _ABD_ARTICLE.sub("abd", split)))
-    return list(dict.fromkeys([split, compounds, split.replace("al-", "al")]))
+    renderings = [split, _compounds(split), split.replace("al-", "al")]
+    if not persian and not _SOFTENED.isdisjoint(text):
+        # Afghans, Pakistanis and Turks write Arabic letters but say ث as s and ذ, ض
+        # and ظ as z, and Latin spellings follow the sound: ثاقب is Saqib, وثيق Wasiq
+        softened = text.translate(_SOFTENED_LETTERS)
+        renderings.append(_compounds(_ARABIC_WORD.sub(lambda m: _word(m.group(0)), softened)))
+    return list(dict.fromkeys(renderings))
+
+
+def _compounds(split: str) -> str:
+    return _TO_ALLAH.sub("allah", _ABD_NAME.sub("abd", _ABD_ARTICLE.sub("abd", split)))
 
 
 # "Abd al-Rahman" is written "Abdul Rahman", "Abdel Rahman", "Abdulrahman",

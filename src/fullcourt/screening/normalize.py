@@ -349,17 +349,20 @@ def _spellings(text: str) -> list[str]:
 _EXCELLENCY = frozenset({("h", "e"), ("his", "excellency"), ("her", "excellency")})
 
 
-def _split(text: str, is_org: bool, titled: bool = True, syllables: bool = False) -> NameForm:
+def _split(
+    text: str, is_org: bool, titled: bool = True, syllables: bool = False, abjad: bool = False
+) -> NameForm:
     """One rendering as tokens. ``titled``: the name may open with a person's title
     ("Dr", "Lady"), which a ship's name keeps ("LADY MARIA" is not "MARIA").
     ``syllables``: the rendering reads Han or Hangul, whose syllables ("da", "de",
-    "van") are never particles."""
+    "van") are never particles. ``abjad``: read from Arabic or Hebrew letters, which
+    leave short vowels out (گل, "gl", is Gul, not two initials)."""
     forms: set[str] = set()
     if is_org:
         shielded = _shield(text)
         forms = {form for _, form in extract_org_types(shielded, generic=True)} | LEGAL_TOKENS
         text = _unshield(replace_org_types_compare(shielded, generic=True))
-    raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org))
+    raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org, abjad))
     if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
         raw = one_token_countries(raw)
     if titled and not is_org and len(raw) > 2 and tuple(raw[:2]) in _EXCELLENCY:
@@ -434,8 +437,9 @@ def _one_slip(word: str, token: str) -> bool:
     return OSA.distance(word, token) <= 1 and word[0] == token[0]
 
 
-def _expand(tokens: list[str], is_org: bool) -> list[str]:
-    """Contractions in company names as their words; run-together initials in people's."""
+def _expand(tokens: list[str], is_org: bool, abjad: bool = False) -> list[str]:
+    """Contractions in company names as their words; run-together initials in people's
+    (none in a name read from an abjad, whose parts are written without vowels)."""
     if is_org:
         words = [ORG_ABBREVIATIONS.get(t, t) for t in tokens]
         words = [ORG_WORD_FORMS.get(w, w) for w in map(_company_word, words)]
@@ -444,7 +448,7 @@ def _expand(tokens: list[str], is_org: bool) -> list[str]:
         return words
     out: list[str] = []
     for token in tokens:
-        initials = len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
+        initials = not abjad and len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
         out.extend(token if initials and token not in VOWELLESS_NAMES | HONORIFICS else [token])
     return out
 
@@ -620,7 +624,7 @@ def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
     for latin in _latin_texts(text, is_org):
         korean = readings is None or latin in readings
         for spelling in _spellings(latin):
-            form = _split(spelling, is_org, titled, syllables)
+            form = _split(spelling, is_org, titled, syllables, abjad)
             if form.tokens and form.tokens not in forms:
                 legal = form.legal + cjk_legal
                 forms[form.tokens] = replace(

@@ -67,7 +67,9 @@ _SKELETON_DIGRAPHS = (
 # ج is j, and g as Egyptians say it (Ragab, Gamal); خ (kh) stays apart as X: Khudair
 # is not Qadiri. Persian says ق and غ alike and Latin spellings of Persian names write
 # both "gh" (Bagheri, Ghorbani, Sadeghi) as often as "q" (Qasem, Naqdi), so gh is q.
-_SKELETON_LETTERS = str.maketrans("pvzqcxg", "bfskksj", "aeiouwy")
+# و is v in Iran and w in Afghan and Arab spellings (Javad and Jawad, Vazir and Wazir,
+# whichever way the letters were read), so v goes with w.
+_SKELETON_LETTERS = str.maketrans("pzqcxg", "bskksj", "aeiouwyv")
 ABJAD_SIMILARITY = 0.85
 SOUND_SIMILARITY = 0.85  # spellings already near that sound alike; 0.8 if they start apart
 SOUND_FLOOR = 0.4
