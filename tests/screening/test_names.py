@@ -26,6 +26,11 @@ def score(a: str, b: str, schema: str = "Person") -> float:
         ("Gim Jeong-eun", "Kim Jong Un", "Person"),  # Revised Romanisation
         ("CHONMASAN", "CHON MA SAN", "Vessel"),  # vessel names split differently
         ("CHON MA SAN II", "CHON MA SAN 2", "Vessel"),  # a Roman numeral and its digits
+        ("SANAR XV", "SANAR 15", "Vessel"),  # XV is no pair of initials in a ship's name
+        ("Iran National Tanker Co", "National Iranian Tanker Company", "Company"),
+        ("Vostok Treyding", "VOSTOK TRADING LLC", "Company"),  # Трейдинг transliterated
+        ("Karim Khan KC", "Karim KHAN", "Person"),  # letters after the name
+        ("Pastor Apollo Quiboloy", "Apollo Carreon QUIBOLOY", "Person"),  # a title
         ("KOMID", "Korea Mining Development Trading Corporation", "Organization"),  # acronym
         ("NITC", "National Iranian Tanker Company", "Company"),  # its legal form's letter
         ("Jong Un KIM", "KIM, Jong Un", "Person"),  # list order against customer order
@@ -55,6 +60,10 @@ def test_same_party(a: str, b: str, schema: str) -> None:
         ("Vita Klave", "Фуад Гулієв", "Person"),  # alike only in metaphone
         ("WALIJAN", "WALIJAN ABDUL GHAFOOR HAQQANI", "Person"),  # one shared word
         ("Koç Holding", "KOREA COMPUTER CENTER", "Company"),  # KO + C is no acronym
+        ("BASF", "Basque Fatherland and Liberty", "Organization"),  # BA + S + F: no
+        ("BP", "Bank Pasargad", "Company"),  # two letters spell too many names for a hit
+        ("LADY ROSE", "LADY R", "Vessel"),  # a ship's letter is no initial
+        ("TBC Bank", "T-BANK", "Company"),
         ("Citibank (Hong Kong) Limited", "LEADER (HONG KONG) INTERNATIONAL", "Company"),
     ],
 )

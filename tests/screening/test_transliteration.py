@@ -45,6 +45,8 @@ from fullcourt.screening.transliteration import readings, same_name
         ("thuraya", "suraya"),
         ("dhakir", "zakir"),  # ذ as z
         ("qais", "ghais"),  # ق and غ alike
+        ("artyom", "artem"),  # ё after a consonant: yo or e
+        ("korolyov", "korolev"),
     ],
 )
 def test_spellings_of_one_name_share_a_reading(a: str, b: str) -> None:
@@ -65,6 +67,7 @@ def test_spellings_of_one_name_share_a_reading(a: str, b: str) -> None:
         ("john", "ivan"),  # equivalents English does not write for a Russian
         ("ruth", "russ"),  # a closing th is English, not the ث read as s
         ("keith", "keis"),
+        ("mario", "mare"),  # a closing io is no ё
     ],
 )
 def test_different_names_do_not(a: str, b: str) -> None:

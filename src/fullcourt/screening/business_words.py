@@ -79,6 +79,7 @@ WORDS = {
     "судоходная": "shipping", "морское": "shipping", "пароходство": "shipping company",
     "промышленная": "industrial", "инвестиционная": "investment", "транспортная": "transport",
     "ایر": "air", "إير": "air",  # the English word, as Mahan Air writes it: ماهان ایر
+    "трейдинг": "trading", "инжиниринг": "engineering", "системс": "systems",
 }  # fmt: skip
 # the English words the tables give, the vocabulary of company names
 TRANSLATED_WORDS = frozenset(

@@ -46,7 +46,8 @@ SINGLE_BRAND_CAP = 0.78  # one token against a longer name (organisations: brand
 LEGAL_FORM_PENALTY = 0.08  # AG against GmbH: usually two companies of one group
 ACRONYM_SIMILARITY = 0.86
 LISTED_ACRONYM_SIMILARITY = 0.7  # a list's acronym against a full name: shown, no hit
-LOOSE_ACRONYM_LENGTH = 4  # shortest acronym taking more than one letter from a word
+LOOSE_ACRONYM_LENGTH = 5  # shortest acronym taking more than one letter from a word
+HIT_ACRONYM_LENGTH = 3  # two letters (BP, HP) spell too many names to be a hit alone
 SUBSIDIARY_CAP = 0.75  # a registered company against its sister in another country
 BRANCH_FACTOR = 0.95  # a brand against its company in a country or region
 TRUNCATED_SIMILARITY = 0.8  # a name part cut short by a fixed-width field
@@ -200,14 +201,16 @@ def _acronym_score(q: NameForm, c: NameForm) -> float:
     Liberation Army: one short token spelled by the leading letters of the other name's
     parts, in order, at least two of them.
 
-    A query's acronym against a list's full name is a hit. A list's acronym against a
+    A query's acronym of three letters or more against a list's full name is a hit
+    (two letters, BP or HP, spell hundreds of names). A list's acronym against a
     query's full name is only shown: the list also carries the full name it shortens,
     which the query meets directly if it is that party, while three letters spell many
     names ("National Drilling Company" is not NDC, North Drilling Company)."""
     for short, full in ((q, c), (c, q)):
         found = _spelled_acronym(short, full)
         if found:
-            return found if short is q else min(found, LISTED_ACRONYM_SIMILARITY)
+            hit = short is q and len(short.tokens[0]) >= HIT_ACRONYM_LENGTH
+            return found if hit else min(found, LISTED_ACRONYM_SIMILARITY)
     return 0.0
 
 
@@ -225,8 +228,9 @@ def _spelled_acronym(short: NameForm, full: NameForm) -> float:
         letters = spelled_by_prefixes(token, full.tokens + full.legal)
         used = min(letters, len(full.tokens))
     if used < 2 or (letters < len(token) and len(token) < LOOSE_ACRONYM_LENGTH):
-        # three letters taken two from one word spell a great many names (Koç is not
-        # KOrea Computer); longer ones, KOMID of KOrea MIning Development, are rarer
+        # four letters taken more than one from a word spell a great many names (Koç
+        # is not KOrea Computer, BASF not BAsque Fatherland); longer ones, KOMID of
+        # KOrea MIning Development, are rarer
         return 0.0
     return ACRONYM_SIMILARITY if used == len(full.tokens) else ACRONYM_SIMILARITY - 0.06
 

@@ -90,7 +90,21 @@ HONORIFICS = frozenset(
         "sr",
         "sra",
         "jr",
+        "pastor",
+        "bishop",
+        "archbishop",
+        "cardinal",
+        "rabbi",
+        "his",  # "His Holiness", "His Royal Highness"
+        "holiness",
+        "royal",
+        "highness",
     ]
+)
+# Letters after a person's name for a degree, an honour or a rank at the bar; read as
+# a name part, "QC" would be two initials and "PhD" a surname.
+POST_NOMINALS = frozenset(
+    {"phd", "esq", "kc", "qc", "mba", "obe", "mbe", "cbe", "kbe", "dbe", "frs", "jd"}
 )
 # Words that join name parts in many languages; they carry little identity on their own
 # and are weighted down, not removed ("bin Laden" must still differ from "Laden").
@@ -174,6 +188,19 @@ ORG_WORD_FORMS = {
     "shpg": "shipping", "commercial": "commerce", "manufacturers": "manufacturing",
     "manufacturer": "manufacturing", "financial": "finance", "insurances": "insurance",
     "investments": "investment", "developments": "development",
+    # English trade words in Russian, as the lists transliterate them: ООО "Восток
+    # Трейдинг" is Vostok Treyding or Vostok Trading
+    "treyding": "trade", "treiding": "trade", "trejding": "trade",
+    "inzhiniring": "engineering", "inzhenering": "engineering", "sistems": "systems",
+}  # fmt: skip
+# A country's adjective is the country in a body's name: National Iranian Tanker
+# Company is what customers write "Iran National Tanker Co". Read after the country's
+# own phrases ("Russian Federation", places.py).
+COUNTRY_ADJECTIVES = {
+    "iranian": "iran", "korean": "korea", "syrian": "syria", "iraqi": "iraq",
+    "libyan": "libya", "russian": "russia", "belarusian": "belarus", "cuban": "cuba",
+    "venezuelan": "venezuela", "lebanese": "lebanon", "yemeni": "yemen",
+    "sudanese": "sudan", "chinese": "china", "afghan": "afghanistan",
 }  # fmt: skip
 _COMPANY_WORDS = frozenset(
     word
@@ -362,9 +389,13 @@ def _split(
         shielded = _shield(text)
         forms = {form for _, form in extract_org_types(shielded, generic=True)} | LEGAL_TOKENS
         text = _unshield(replace_org_types_compare(shielded, generic=True))
-    raw = _join_initials(_expand(fold_numbers([t for t in _SPLIT.split(text) if t]), is_org, abjad))
+    # no initials in a part read from an abjad, nor in a ship's name ("SANAR XV")
+    words = fold_numbers([t for t in _SPLIT.split(text) if t])
+    while not is_org and titled and len(words) > 2 and words[-1] in POST_NOMINALS:
+        words.pop()
+    raw = _join_initials(_expand(words, is_org, abjad or not titled))
     if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
-        raw = one_token_countries(raw)
+        raw = [COUNTRY_ADJECTIVES.get(t, t) for t in one_token_countries(raw)]
     if titled and not is_org and len(raw) > 2 and tuple(raw[:2]) in _EXCELLENCY:
         raw = raw[2:]
     tokens, legal, particles, patronyms = [], [], [], []
@@ -437,9 +468,9 @@ def _one_slip(word: str, token: str) -> bool:
     return OSA.distance(word, token) <= 1 and word[0] == token[0]
 
 
-def _expand(tokens: list[str], is_org: bool, abjad: bool = False) -> list[str]:
-    """Contractions in company names as their words; run-together initials in people's
-    (none in a name read from an abjad, whose parts are written without vowels)."""
+def _expand(tokens: list[str], is_org: bool, whole: bool = False) -> list[str]:
+    """Contractions in company names as their words; run-together initials in people's,
+    unless the parts are ``whole`` (unvowelled parts of a name read from an abjad)."""
     if is_org:
         words = [ORG_ABBREVIATIONS.get(t, t) for t in tokens]
         words = [ORG_WORD_FORMS.get(w, w) for w in map(_company_word, words)]
@@ -448,7 +479,7 @@ def _expand(tokens: list[str], is_org: bool, abjad: bool = False) -> list[str]:
         return words
     out: list[str] = []
     for token in tokens:
-        initials = not abjad and len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
+        initials = not whole and len(token) == 2 and token.isalpha() and _VOWELS.isdisjoint(token)
         out.extend(token if initials and token not in VOWELLESS_NAMES | HONORIFICS else [token])
     return out
 

@@ -296,7 +296,9 @@ def token_similarity(
     if a in COUNTRIES_OF_ONE and b in COUNTRIES_OF_ONE:
         return 0.0
     if len(a) == 1 or len(b) == 1:
-        return INITIAL_SIMILARITY if a[0] == b[0] else 0.0
+        # only people are written with initials: a letter in a ship's or a company's
+        # name is the name's own ("LADY R" is not LADY ROSE, "T-Bank" not TBC Bank)
+        return INITIAL_SIMILARITY if person and a[0] == b[0] else 0.0
     if squeeze(a) == squeeze(b):
         return DOUBLED_SIMILARITY
     syllables = _korean(a, b) if korean else None

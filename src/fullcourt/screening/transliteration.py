@@ -126,6 +126,9 @@ def _settle(sounds: str) -> str:
     # "ye" or "e" alike (Sergeyev, Sergeev)
     letters = re.sub(r"^ie", "e", letters)
     letters = re.sub(rf"(?<=[{VOWELS}])ie", "e", letters)
+    # ё after a consonant is "yo", "io", "jo" or plain "e" (Artyom, Artem; Pyotr, Petr;
+    # Korolyov, Korolev)
+    letters = re.sub(rf"(?<=[^{VOWELS}])io(?=[^{VOWELS}])", "e", letters)
     return re.sub(r"(.)\1+", r"\1", letters)
 
 
