@@ -46,6 +46,8 @@ from fullcourt.screening.transliteration import readings, same_name
         ("dhakir", "zakir"),  # ذ as z
         ("qais", "ghais"),  # ق and غ alike
         ("artyom", "artem"),  # ё after a consonant: yo or e
+        ("asarow", "azarov"),  # German s for з: SDN 16762, AZAROV, Mykola as Germans write it
+        ("sjuganow", "zyuganov"),
         ("korolyov", "korolev"),
     ],
 )
@@ -68,6 +70,7 @@ def test_spellings_of_one_name_share_a_reading(a: str, b: str) -> None:
         ("ruth", "russ"),  # a closing th is English, not the ث read as s
         ("keith", "keis"),
         ("mario", "mare"),  # a closing io is no ё
+        ("sahir", "zahir"),  # German s for з only where the part shows the German habit
     ],
 )
 def test_different_names_do_not(a: str, b: str) -> None:

@@ -115,7 +115,16 @@ def _read(token: str, habit: str) -> str:
     sounds = _GROUPS[habit].sub(lambda m: table[m.group(0)], token)
     if habit == "french" and len(sounds) > 4 and sounds.endswith("ne"):
         sounds = sounds[:-1]  # French keeps a closing n sounded with an e: Poutine
+    if habit == "german" and _GERMAN_MARKS.search(token):
+        # German writes з as s before a vowel and с there as ss: Solotow is Zolotov,
+        # Asarow Azarov, Sjuganow Zyuganov. Only in a part that shows the German habit
+        # otherwise (w for в, j for й), or Sara would be Zara and Sahir Zahir.
+        sounds = _GERMAN_S.sub("z", sounds).replace("ss", "s")
     return _settle(sounds)
+
+
+_GERMAN_S = re.compile(r"(?<![a-z])s(?=[aeiouj])|(?<=[aeiou])s(?=[aeiou])")
+_GERMAN_MARKS = re.compile(r"w|j[aeiou]|[aeiou]j|tsch")
 
 
 def _settle(sounds: str) -> str:
