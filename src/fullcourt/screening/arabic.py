@@ -72,8 +72,8 @@ PERSIAN_MAQSURA = frozenset(
 PERSIAN_LETTERS = frozenset("پچژگکی")
 # Persian says these Arabic letters as s and z: رضایی is Rezaei, not "Redaei"
 PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
-_SOFTENED = frozenset(PERSIAN_SOUNDS)
-_SOFTENED_LETTERS = str.maketrans({"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"})
+# the same sounds as the Arabic letters that write them plainly
+_SAID_SOFTLY: dict[str, str | int | None] = {"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"}
 
 
 LONG_VOWEL_LETTERS = "اويیى"
@@ -161,10 +161,10 @@ def arabic_forms(text: str) -> list[str]:
         text = text.replace("ه" + ZWNJ, "ە").replace(ZWNJ, "")
     split = _ARABIC_WORD.sub(lambda m: _word(m.group(0), persian), text)
     renderings = [split, _compounds(split), split.replace("al-", "al")]
-    if not persian and not _SOFTENED.isdisjoint(text):
+    if not persian and any(ch in _SAID_SOFTLY for ch in text):
         # Afghans, Pakistanis and Turks write Arabic letters but say ث as s and ذ, ض
         # and ظ as z, and Latin spellings follow the sound: ثاقب is Saqib, وثيق Wasiq
-        softened = text.translate(_SOFTENED_LETTERS)
+        softened = text.translate(str.maketrans(_SAID_SOFTLY))
         renderings.append(_compounds(_ARABIC_WORD.sub(lambda m: _word(m.group(0)), softened)))
     return list(dict.fromkeys(renderings))
 

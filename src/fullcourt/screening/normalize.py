@@ -389,10 +389,10 @@ def _split(
         shielded = _shield(text)
         forms = {form for _, form in extract_org_types(shielded, generic=True)} | LEGAL_TOKENS
         text = _unshield(replace_org_types_compare(shielded, generic=True))
-    # no initials in a part read from an abjad, nor in a ship's name ("SANAR XV")
     words = fold_numbers([t for t in _SPLIT.split(text) if t])
     while not is_org and titled and len(words) > 2 and words[-1] in POST_NOMINALS:
         words.pop()
+    # no initials in a part read from an abjad, nor in a ship's name ("SANAR XV")
     raw = _join_initials(_expand(words, is_org, abjad or not titled))
     if is_org:  # "of the DPRK", "of North Korea": one country, one token (places.py)
         raw = [COUNTRY_ADJECTIVES.get(t, t) for t in one_token_countries(raw)]
