@@ -23,9 +23,15 @@ _DIGITS_RE = re.compile(r"\D")
 _MID_RANGE = range(201, 776)
 
 
+def number_digits(value: str) -> str:
+    """The digits of a ship's number however the field labels it ("IMO No. 1234567",
+    "MMSI: 445 123 000")."""
+    return _DIGITS_RE.sub("", value)
+
+
 def imo_digits(value: str) -> str:
     """The seven digits of an IMO number written as ``IMO 1234567`` or ``1234567``."""
-    return _DIGITS_RE.sub("", value)
+    return number_digits(value)
 
 
 def is_valid_imo(value: str) -> bool:

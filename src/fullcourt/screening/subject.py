@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from followthemoney import model
 
-from fullcourt.model.identifiers import is_valid_imo
+from fullcourt.model.identifiers import is_valid_imo, number_digits
 from fullcourt.screening.normalize import NameForm, name_forms
 from fullcourt.sources.dates import parse_date
 
@@ -41,14 +41,11 @@ IDENTIFIER_PROPS: dict[str, tuple[str, ...]] = {
 }
 STRONG_IDENTIFIERS = frozenset({"imo", "mmsi", "passport", "registration", "tax", "bic"})
 _NON_ALNUM = re.compile(r"[^0-9A-Z]")
-_DIGITS = re.compile(r"\d+")
 
 
 def normalize_identifier(kind: str, value: str) -> str | None:
     if kind in ("imo", "mmsi"):
-        # numbers only, however the field labels them ("IMO 9123456", "IMO No.
-        # 9123456", "MMSI: 445123000"); an IMO number carries its own check digit
-        digits = "".join(_DIGITS.findall(value))
+        digits = number_digits(value)  # an IMO number carries its own check digit
         if kind == "imo":
             return digits if is_valid_imo(digits) else None
         return digits if len(digits) == 9 else None

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from fullcourt.model.identifiers import is_valid_imo
+from fullcourt.model.identifiers import imo_digits, is_valid_imo
 from fullcourt.store.db import Store
 from fullcourt.store.listed import listed_records
 
@@ -44,7 +44,7 @@ def _family(schema: str) -> str:
 def normalize_identifier(prop: str, value: str) -> str | None:
     """The comparable form of an identifier, or None when too weak to link on."""
     if prop == "imoNumber":
-        digits = re.sub(r"\D", "", value)
+        digits = imo_digits(value)
         return digits if is_valid_imo(digits) else None
     if prop == "swiftBic":  # the branch code does not make another bank
         text = _NON_ALNUM.sub("", value.upper())
