@@ -101,6 +101,24 @@ def test_far_names_have_low_ceilings() -> None:
     assert ceiling(subject, entity(0, "Person", ["Ingrid Abrahamsen"])) < 0.8
 
 
+@pytest.mark.parametrize(
+    ("query", "listed"),
+    [
+        ("Ingeborg Abrahamsen", "Ingeborg Lindqvist"),  # another surname
+        ("Maria Sanchez", "Maria Lopez"),
+        ("Pedro Sanchez", "Pedro Lopez Garcia"),
+    ],
+)
+def test_a_part_each_name_lacks_is_known_before_scoring(query: str, listed: str) -> None:
+    """Both names keep a part nothing in the other can pair with: the scorer's
+    substitution penalty is certain, so the ceiling applies it and such a candidate is
+    never scored at the cut-off of 0.5."""
+    subject = make_subject("Person", {"name": [query]})
+    candidate = entity(0, "Person", [listed])
+    score = score_subject(subject, candidate.subject).score
+    assert score <= ceiling(subject, candidate) < 0.5
+
+
 def test_context_can_only_add_its_margin() -> None:
     plain = make_subject("Person", {"name": ["Kim Yong Chol"]})
     dated = make_subject("Person", {"name": ["Kim Yong Chol"], "birthDate": ["1946"]})

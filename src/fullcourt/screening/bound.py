@@ -4,7 +4,7 @@ The full comparison (``names.compare_names``) aligns name parts one pair at a ti
 Python, about a millisecond per candidate. Most candidates the index proposes share a
 common part ("Mohammed", "Trading") and score far below any threshold; the ceiling
 proves that without aligning anything. It follows the scorer's own arithmetic with
-every reducing rule left out:
+every reducing rule left out but one:
 
 - a token pair's similarity is at most the largest value any rule of
   ``tokens.token_similarity`` could give it (spelling, a shared Korean syllable key,
@@ -16,6 +16,9 @@ every reducing rule left out:
   are credited through the joined spelling;
 - series numbers and a country closing a company's name count as agreeing (the
   scorer may drop them before comparing, which can only raise the cover);
+- one reducing rule is certain before any alignment: where both names keep a part
+  that nothing in the other can pair with, the scorer counts a substituted part, and
+  the ceiling takes the same factor off;
 - the rules that can only raise a score (acronyms, the same letters spaced
   differently) are applied as the scorer applies them, to every shape of the name it
   may compare (without a closing country, without series numbers, without both);
@@ -338,8 +341,9 @@ class FormTable:
             per_part = np.where(korean_rows[None, :], per_k, per_part)
             list_part = np.where(korean_rows[:, None], list_k, list_part)
         padding = np.arange(width)[None, :] >= self.size[rows][:, None]
-        # series numbers and a closing country count as met (see the module docstring)
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
+        substituted = self._substituted(q, q_numbers, per_part, list_part, rows, width)
+        # series numbers and a closing country count as met (see the module docstring)
         if q_numbers.any():
             per_part[q_numbers] = np.where(self.has_number[rows], 1.0, per_part[q_numbers])
         if q.qualifier and len(tokens) > 1:
@@ -362,6 +366,7 @@ class FormTable:
         extra = np.where(person, PERSON_EXTRA, ORG_EXTRA)
         high, low = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
         score = (1 - extra) * high + extra * low
+        score = np.where(substituted, score * n.SUBSTITUTION_FACTOR, score)
         size = self.size[rows]
         one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
         # the cap spares a single token that pairs with every part of the other name
@@ -369,6 +374,28 @@ class FormTable:
         cap = np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP)
         score = np.where(one_part & ~every, np.minimum(score, cap), score)
         return self._raising_rules(q, rows, score)
+
+    def _substituted(
+        self,
+        q: NameForm,
+        q_numbers: npt.NDArray[np.bool_],
+        per_part: Floats,
+        list_part: Floats,
+        rows: Ints,
+        width: int,
+    ) -> npt.NDArray[np.bool_]:
+        """Rows where both names certainly keep a part the other cannot pair with, which
+        the scorer marks as a substituted part (``names.SUBSTITUTION_FACTOR``). A part
+        the scorer may drop before comparing (a series number, a closing country)
+        never counts as left over."""
+        free = ~q_numbers
+        if q.qualifier and len(q.tokens) > 1:
+            free[-1] = False
+        q_left = ((per_part == 0.0) & free[:, None]).any(axis=0)
+        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
+        kept = ~(padding | self.is_number[rows, :width] | self.qualifier[rows, :width])
+        c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
+        return q_left & c_left
 
     def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
         """Rules of the scorer that can lift a score above its part-by-part value."""
