@@ -395,7 +395,8 @@ class FormTable:
         padding = np.arange(width)[None, :] >= self.size[rows][:, None]
         kept = ~(padding | self.is_number[rows, :width] | self.qualifier[rows, :width])
         c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
-        return q_left & c_left
+        found: npt.NDArray[np.bool_] = q_left & c_left
+        return found
 
     def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
         """Rules of the scorer that can lift a score above its part-by-part value."""
