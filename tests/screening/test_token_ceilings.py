@@ -10,8 +10,8 @@ import numpy as np
 import pytest
 
 from fullcourt.screening.normalize import name_forms
-from fullcourt.screening.token_ceilings import Vocabulary
-from fullcourt.screening.tokens import token_similarity
+from fullcourt.screening.token_ceilings import Vocabulary, abd_slips
+from fullcourt.screening.tokens import abd_slip, token_similarity
 
 CONTEXTS = [
     {"korean": k, "chinese": c, "person": p, "abjad": a}
@@ -113,3 +113,9 @@ def test_consonants_pair_parts_only_across_scripts() -> None:
     latin = vocab.ceiling_rows(["fazl"], column, ["fayssal"], abjad_rows=[(False, True)])
     arabic = vocab.ceiling_rows(["fazl"], column, ["fayssal"], abjad_rows=[(True, False)])
     assert latin[0, 0] < 0.8 <= arabic[0, 0]
+
+
+def test_slips_in_abd_for_many_parts_at_once(shared: Path) -> None:
+    """The array form gives what ``tokens.abd_slip`` gives, part by part."""
+    tokens = [*sorted(bench_tokens(shared)), "abudl", "adbul", "badur", "abdurrahman"]
+    assert abd_slips(tokens).tolist() == pytest.approx([abd_slip(t) for t in tokens])

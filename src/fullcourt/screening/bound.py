@@ -296,9 +296,9 @@ class FormTable:
         v = np.where(is_real & (single >= n.PAIR_FLOOR), single, 0.0)
         v = np.maximum(v, np.where(is_joined & (single >= merge_floor), single, 0.0))
         merged = np.where(is_real & (joined >= merge_floor), joined, 0.0)
-        for p in range(len(joined)):
-            v[p] = np.maximum(v[p], merged[p])
-            v[p + 1] = np.maximum(v[p + 1], merged[p])
+        if len(joined):  # both parts of a merged pair take its credit
+            v[:-1] = np.maximum(v[:-1], merged)
+            v[1:] = np.maximum(v[1:], merged)
         per_part = np.maximum.reduceat(v[:, local], starts, axis=1)
         # list-side credit: a part, or a joined pair it belongs to, met by the query
         column_best = np.max(np.vstack([v, merged]), axis=0)
@@ -417,7 +417,8 @@ class FormTable:
         # names are never read as acronyms
         variants = _unqualified(q)
         firsts = np.array(sorted({ord(v.tokens[0][0]) for v in variants}), dtype=np.int64)
-        initial = np.isin(self.first[rows], firsts) | np.isin(self.first_bare[rows], firsts)
+        initial = (self.first[rows][:, None] == firsts).any(axis=1)
+        initial |= (self.first_bare[rows][:, None] == firsts).any(axis=1)
         initial &= ~self.person[rows]
         if any(_short_single(v) for v in variants):
             candidates = np.flatnonzero(initial & (self.size[rows] >= 2))

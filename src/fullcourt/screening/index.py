@@ -172,7 +172,8 @@ class CandidateIndex:
             cut = np.partition(votes[voted], len(voted) - limit)[len(voted) - limit]
             voted = voted[votes[voted] >= cut]
         ranked = voted[np.lexsort((voted, -votes[voted]))]
-        ranked = ranked[~np.isin(ranked, forced)]
+        if forced:
+            ranked = ranked[~np.isin(ranked, forced)]
         chosen = np.concatenate([np.array(forced, dtype=np.int64), ranked])
         return chosen[: max(limit, len(forced))]
 

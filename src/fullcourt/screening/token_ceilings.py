@@ -26,6 +26,7 @@ from rigour.text import metaphone
 from fullcourt.screening import names as n
 from fullcourt.screening import tokens as t
 from fullcourt.screening import transliteration
+from fullcourt.screening.arabic import ABD_FORMS
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import split_syllables, syllable_key
 
@@ -73,6 +74,8 @@ class Vocabulary:
         self._in_latin: set[int] = set()  # parts of names written otherwise
         self.keys = np.zeros((0, len(KEY_VALUES)), dtype=np.int64)
         self.readings = np.zeros((0, HABITS), dtype=np.int64)
+        self.reading_keys = np.zeros(0, dtype=np.int64)
+        self.reading_owners = np.zeros(0, dtype=np.int64)
         self.lengths = np.zeros(0, dtype=np.int64)
         self.first = np.zeros(0, dtype=np.int64)
         self.ends_s = np.zeros(0, dtype=bool)
@@ -118,6 +121,13 @@ class Vocabulary:
     def freeze(self) -> None:
         self.keys = np.array(self._keys, dtype=np.int64).reshape(-1, len(KEY_VALUES))
         self.readings = np.array(self._readings, dtype=np.int64).reshape(-1, HABITS)
+        # the tokens of each reading, sorted by its key: a query's readings find the
+        # list tokens that share one by binary search, whatever the candidates
+        flat = self.readings.ravel()
+        owners = np.repeat(np.arange(len(self.readings), dtype=np.int64), HABITS)
+        order = np.argsort(flat, kind="stable")
+        keep = order[flat[order] >= 0]
+        self.reading_keys, self.reading_owners = flat[keep], owners[keep]
         self.lengths = np.array([len(s) for s in self.strings], dtype=np.int64)
         self.first = np.array([ord(s[0]) for s in self.strings], dtype=np.int64)
         self.ends_s = np.array([s.endswith("s") for s in self.strings], dtype=bool)
@@ -138,6 +148,15 @@ class Vocabulary:
         self.in_abjad[list(self._in_abjad)] = True
         self.in_latin = np.zeros(len(self.strings), dtype=bool)
         self.in_latin[list(self._in_latin)] = True
+
+    def _sharing_a_reading(self, read: Ints) -> Ints:
+        """Ids of the list tokens with one of the readings ``read`` (a query token's
+        reading keys; -2 for none, or for one no list token has)."""
+        known = read[read >= 0]
+        low = np.searchsorted(self.reading_keys, known, side="left")
+        high = np.searchsorted(self.reading_keys, known, side="right")
+        spans = [self.reading_owners[a:b] for a, b in zip(low, high, strict=True) if b > a]
+        return np.concatenate(spans) if spans else np.zeros(0, dtype=np.int64)
 
     def token_keys(self, token: str) -> tuple[Ints, Ints, Ints]:
         """A query token's keys in the vocabulary's numbering (one per rule in
@@ -298,39 +317,37 @@ class Vocabulary:
         best = np.maximum(best, np.where(same, KEY_VALUES, 0.0).max(axis=2))
         # some reading of one is some reading of the other (padding never meets: the
         # list pads with -1, the query with -2, and a key unknown to the lists is -2)
-        read = np.stack([r for _, r, _ in keyed])
-        known = read[read >= 0]
-        if len(known):
-            theirs = self.readings[columns]
-            shared = np.flatnonzero(np.isin(theirs, known).any(axis=1))  # few columns
-            if len(shared):
-                pairs = theirs[shared][None, :, :, None] == read[:, None, None, :]
-                alike = np.asarray(pairs).any(axis=(2, 3))
-                sub = best[:, shared]
-                best[:, shared] = np.where(
-                    alike, np.maximum(sub, t.TRANSLITERATION_SIMILARITY), sub
-                )
+        for r, (_, read, relatives) in enumerate(keyed):
+            alike = _among(columns, self._sharing_a_reading(read))
+            best[r] = np.where(alike, np.maximum(best[r], t.TRANSLITERATION_SIMILARITY), best[r])
+            nickname = _among(columns, relatives)
+            best[r] = np.where(nickname, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
         # a part cut short: the start of the other
         cut = self._cut_short(rows, columns, common, cut_rows)
         best = np.where(cut, np.maximum(best, n.TRUNCATED_SIMILARITY), best)
-        for r, (_, _, relatives) in enumerate(keyed):
-            if len(relatives):
-                mask = np.isin(columns, relatives)
-                best[r] = np.where(mask, np.maximum(best[r], t.NICKNAME_SIMILARITY), best[r])
         # a slip in a written form of Abd, against the "abd" every form is read as
         if "abd" in rows:
             at = [k for k, text in enumerate(rows) if text == "abd"]
-            slips = np.array([t.abd_slip(text) for text in texts])[None, :]
-            best[at] = np.maximum(best[at], slips)
+            best[at] = np.maximum(best[at], abd_slips(texts)[None, :])
         abd_columns = np.flatnonzero(columns == self.ids.get("abd", -1))
         if len(abd_columns):
-            slips = np.array([t.abd_slip(text) for text in rows])[:, None]
+            slips = abd_slips(rows)[:, None]
             best[:, abd_columns] = np.maximum(best[:, abd_columns], slips)
         initial = (c_len == 1) | (r_len == 1)
         first = np.array([ord(r[0]) for r in rows], dtype=np.int64)[:, None]
         same_first = self.first[columns][None, :] == first
         best = np.where(initial, np.where(same_first, t.INITIAL_SIMILARITY, 0.0), best)
         return np.where(osa == 0, 1.0, best)
+
+
+def _among(columns: Ints, ids: Ints) -> npt.NDArray[np.bool_]:
+    """Which of ``columns`` are among ``ids`` (a few, against hundreds of columns)."""
+    if not len(ids):
+        return np.zeros(len(columns), dtype=bool)
+    ids = np.sort(ids)
+    at = np.minimum(np.searchsorted(ids, columns), len(ids) - 1)
+    found: npt.NDArray[np.bool_] = ids[at] == columns
+    return found
 
 
 def _stem_ceiling(
@@ -345,6 +362,21 @@ def _stem_ceiling(
     return np.where(applies, factor * np.maximum(close, far), 0.0)
 
 
+_ABD_FORMS = sorted(ABD_FORMS)
+
+
+def abd_slips(texts: Sequence[str]) -> Floats:
+    """``tokens.abd_slip`` of every text at once: its best spelling against the written
+    forms of Abd, from their distances."""
+    osa = cdist(_ABD_FORMS, texts, scorer=OSA.distance, dtype=np.int32)
+    lev = cdist(_ABD_FORMS, texts, scorer=Levenshtein.distance, dtype=np.int32)
+    forms = np.array([len(form) for form in _ABD_FORMS], dtype=np.int64)[:, None]
+    lengths = np.array([len(text) for text in texts], dtype=np.int64)[None, :]
+    longest = np.maximum(forms, lengths).astype(np.float64)
+    found: Floats = _spelling(osa, lev, longest, np.minimum(forms, lengths)).max(axis=0)
+    return found
+
+
 def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:
     """The length of the prefix each row shares with each text."""
     found: Ints = cdist(rows, texts, scorer=Prefix.similarity, dtype=np.int32)
@@ -353,9 +385,10 @@ def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:
 
 def _spelling(osa: Ints, lev: Ints, longest: Floats, shortest: Ints) -> Floats:
     """``tokens._spelling`` for every pair at once, from their distances."""
-    allowed = np.select([shortest <= 3, shortest <= 8, shortest <= 13], [0, 1, 2], default=3)
+    # tokens.allowed_edits: none up to 3 letters, one up to 8, two up to 13, then three
+    allowed = (shortest > 3).astype(np.int64) + (shortest > 8) + (shortest > 13)
     # two letters of a three-letter part swapped (tokens._swapped_short)
-    allowed = np.where((longest == 3) & (shortest == 3) & (osa == 1) & (lev == 2), 1, allowed)
+    allowed |= (longest == 3) & (shortest == 3) & (osa == 1) & (lev == 2)
     close = 1.0 - 0.5 * osa / longest - 0.04 * osa
     far = np.maximum(0.0, 1.0 - 1.6 * lev / longest)
     return np.where(osa <= allowed, close, far)

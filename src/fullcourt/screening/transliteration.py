@@ -104,6 +104,7 @@ _GROUPS = {
     habit: re.compile("|".join(re.escape(written) for written, _ in groups))
     for habit, groups in HABITS.items()
 }
+_TABLES = {habit: dict(groups) for habit, groups in HABITS.items()}
 VOWELS = "aeiou"
 MIN_LENGTH = 4  # shorter parts ("Chin", "Shin") are too often two different names
 
@@ -111,7 +112,7 @@ MIN_LENGTH = 4  # shorter parts ("Chin", "Shin") are too often two different nam
 def _read(token: str, habit: str) -> str:
     if habit == "persian" and token.endswith("th"):
         token = token[:-2] + "t"
-    table = dict(HABITS[habit])
+    table = _TABLES[habit]
     sounds = _GROUPS[habit].sub(lambda m: table[m.group(0)], token)
     if habit == "french" and len(sounds) > 4 and sounds.endswith("ne"):
         sounds = sounds[:-1]  # French keeps a closing n sounded with an e: Poutine
@@ -133,12 +134,16 @@ def _settle(sounds: str) -> str:
     letters = letters.replace("y", "i").replace("j", "i")
     # Е starts a word as "Ye", "Ie", "Je" or plain "E", and follows a vowel as
     # "ye" or "e" alike (Sergeyev, Sergeev)
-    letters = re.sub(r"^ie", "e", letters)
-    letters = re.sub(rf"(?<=[{VOWELS}])ie", "e", letters)
+    letters = _YE.sub("e", letters)
     # ё after a consonant is "yo", "io", "jo" or plain "e" (Artyom, Artem; Pyotr, Petr;
     # Korolyov, Korolev)
-    letters = re.sub(rf"(?<=[^{VOWELS}])io(?=[^{VOWELS}])", "e", letters)
-    return re.sub(r"(.)\1+", r"\1", letters)
+    letters = _YO.sub("e", letters)
+    return _DOUBLED.sub(r"\1", letters)
+
+
+_YE = re.compile(rf"^ie|(?<=[{VOWELS}])ie")
+_YO = re.compile(rf"(?<=[^{VOWELS}])io(?=[^{VOWELS}])")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 # Russian and Ukrainian given names as English writes them: records kept in English
