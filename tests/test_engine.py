@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from fullcourt.defaults import load_defaults
-from fullcourt.engine import Engine
+from fullcourt.engine import Engine, _written
 from fullcourt.ingest import load_paths
 from fullcourt.screening.identity import query_key
 from fullcourt.store import Store
@@ -54,6 +54,19 @@ def test_the_index_is_kept_until_the_lists_change(engine: Engine) -> None:
     first = engine.matcher()
     engine.screen("Person", YUN)
     assert engine.matcher() is first
+
+
+def test_the_store_is_opened_again_only_once_written(engine: Engine, shared: Path) -> None:
+    """Reading the store leaves its files as they were, so the engine need not open
+    it to know the list versions are the same; a load changes them."""
+    engine.matcher()
+    before = _written(engine.store_path)
+    engine.screen("Person", YUN)
+    with Store(engine.store_path, read_only=True) as store:
+        store.conn.execute("select 1")
+    assert _written(engine.store_path) == before
+    load_un(engine, shared, dataset="un_sc_full")
+    assert _written(engine.store_path) != before
 
 
 def test_a_new_list_in_the_store_rebuilds_the_index(engine: Engine, shared: Path) -> None:

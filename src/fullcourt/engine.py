@@ -30,6 +30,21 @@ from fullcourt.store.db import default_path
 REFRESH_SECONDS = 5.0
 
 
+def _written(path: Path) -> tuple[tuple[int, int], ...]:
+    """When and how far the store's files were last written: any commit changes the
+    database file or its write-ahead log, so while neither changes, neither do the
+    list versions in it."""
+    found = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        try:
+            stat = file.stat()
+        except FileNotFoundError:
+            found.append((0, -1))
+        else:
+            found.append((stat.st_mtime_ns, stat.st_size))
+    return tuple(found)
+
+
 @dataclass(frozen=True, slots=True)
 class Outcome:
     """One screened query: its results and what answered it."""
@@ -49,6 +64,7 @@ class Engine:
     refresh_seconds: float = REFRESH_SECONDS
     _matcher: Matcher | None = None
     _checked: float = 0.0
+    _written: tuple[tuple[int, int], ...] = ()
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -61,17 +77,23 @@ class Engine:
     def matcher(self) -> Matcher:
         """The index for the store's current list versions, rebuilt when they change.
 
-        The store is asked at most every ``refresh_seconds``: opening it costs more
-        than screening a name, and a new list version a few seconds late is fine.
+        The store is looked at at most every ``refresh_seconds``, and opened only if
+        its files changed since: opening it costs many times the screening of a name,
+        and paid every few seconds by whichever request came then, it made the slowest
+        answers of the API. A new list version a few seconds late is fine.
         """
         with self._lock:
             now = time.monotonic()
             if self._matcher is not None and now - self._checked < self.refresh_seconds:
                 return self._matcher
-            with Store(self.store_path, read_only=True) as store:
-                versions = current_versions(store)
-                if self._matcher is None or self._matcher.versions != versions:
-                    self._matcher = Matcher.from_entities(iter_list_entities(store), versions)
+            written = _written(self.store_path)
+            if self._matcher is None or written != self._written:
+                with Store(self.store_path, read_only=True) as store:
+                    versions = current_versions(store)
+                    if self._matcher is None or self._matcher.versions != versions:
+                        self._matcher = Matcher.from_entities(iter_list_entities(store), versions)
+                # the files as they were before this look: a write since shows next time
+                self._written = written
             self._checked = now
             return self._matcher
 
