@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import shutil
 from pathlib import Path
 
@@ -54,6 +55,17 @@ def test_the_index_is_kept_until_the_lists_change(engine: Engine) -> None:
     first = engine.matcher()
     engine.screen("Person", YUN)
     assert engine.matcher() is first
+
+
+def test_the_index_is_kept_out_of_collections(engine: Engine) -> None:
+    gc.unfreeze()
+    try:
+        matcher = engine.matcher()
+        tracked = {id(o) for o in gc.get_objects()}
+        assert id(matcher.index.entities[0].subject) not in tracked
+        assert gc.get_freeze_count() > 0
+    finally:
+        gc.unfreeze()
 
 
 def test_the_store_is_opened_again_only_once_written(engine: Engine, shared: Path) -> None:
