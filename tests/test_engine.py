@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from fullcourt.defaults import load_defaults
-from fullcourt.engine import Engine, _written
+from fullcourt.engine import Engine, _file_stamps
 from fullcourt.ingest import load_paths
 from fullcourt.screening.identity import query_key
 from fullcourt.store import Store
@@ -72,13 +72,13 @@ def test_the_store_is_opened_again_only_once_written(engine: Engine, shared: Pat
     """Reading the store leaves its files as they were, so the engine need not open
     it to know the list versions are the same; a load changes them."""
     engine.matcher()
-    before = _written(engine.store_path)
+    before = _file_stamps(engine.store_path)
     engine.screen("Person", YUN)
     with Store(engine.store_path, read_only=True) as store:
         store.conn.execute("select 1")
-    assert _written(engine.store_path) == before
+    assert _file_stamps(engine.store_path) == before
     load_un(engine, shared, dataset="un_sc_full")
-    assert _written(engine.store_path) != before
+    assert _file_stamps(engine.store_path) != before
 
 
 def test_a_new_list_in_the_store_rebuilds_the_index(engine: Engine, shared: Path) -> None:

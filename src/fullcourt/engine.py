@@ -44,7 +44,7 @@ def _keep_out_of_collections() -> None:
     gc.freeze()
 
 
-def _written(path: Path) -> tuple[tuple[int, int], ...]:
+def _file_stamps(path: Path) -> tuple[tuple[int, int], ...]:
     """When and how far the store's files were last written: any commit changes the
     database file or its write-ahead log, so while neither changes, neither do the
     list versions in it."""
@@ -78,7 +78,7 @@ class Engine:
     refresh_seconds: float = REFRESH_SECONDS
     _matcher: Matcher | None = None
     _checked: float = 0.0
-    _written: tuple[tuple[int, int], ...] = ()
+    _stamps: tuple[tuple[int, int], ...] = ()
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     @classmethod
@@ -100,15 +100,15 @@ class Engine:
             now = time.monotonic()
             if self._matcher is not None and now - self._checked < self.refresh_seconds:
                 return self._matcher
-            written = _written(self.store_path)
-            if self._matcher is None or written != self._written:
+            stamps = _file_stamps(self.store_path)
+            if self._matcher is None or stamps != self._stamps:
                 with Store(self.store_path, read_only=True) as store:
                     versions = current_versions(store)
                     if self._matcher is None or self._matcher.versions != versions:
                         self._matcher = Matcher.from_entities(iter_list_entities(store), versions)
                         _keep_out_of_collections()
                 # the files as they were before this look: a write since shows next time
-                self._written = written
+                self._stamps = stamps
             self._checked = now
             return self._matcher
 
