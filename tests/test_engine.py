@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import shutil
 from pathlib import Path
 
@@ -79,6 +80,17 @@ def test_the_store_is_opened_again_only_once_written(engine: Engine, shared: Pat
     assert _file_stamps(engine.store_path) == before
     load_un(engine, shared, dataset="un_sc_full")
     assert _file_stamps(engine.store_path) != before
+
+
+def test_an_unwritten_store_is_not_opened_again(engine: Engine) -> None:
+    """The store's file overwritten with zeros but stamped as before: an engine that
+    opened it again would fail; this one keeps its index without looking inside."""
+    first = engine.matcher()
+    path = engine.store_path
+    stat = path.stat()
+    path.write_bytes(bytes(stat.st_size))
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert engine.matcher() is first
 
 
 def test_a_new_list_in_the_store_rebuilds_the_index(engine: Engine, shared: Path) -> None:

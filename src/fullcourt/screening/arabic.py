@@ -74,6 +74,7 @@ PERSIAN_LETTERS = frozenset("پچژگکی")
 PERSIAN_SOUNDS = {"ث": "s", "ذ": "z", "ض": "z", "ظ": "z"}
 # the same sounds as the Arabic letters that write them plainly
 _SAID_SOFTLY: dict[str, str | int | None] = {"ث": "س", "ذ": "ز", "ض": "ز", "ظ": "ز"}
+_SOFTENING = str.maketrans(_SAID_SOFTLY)
 
 
 LONG_VOWEL_LETTERS = "اويیى"
@@ -164,7 +165,7 @@ def arabic_forms(text: str) -> list[str]:
     if not persian and any(ch in _SAID_SOFTLY for ch in text):
         # Afghans, Pakistanis and Turks write Arabic letters but say ث as s and ذ, ض
         # and ظ as z, and Latin spellings follow the sound: ثاقب is Saqib, وثيق Wasiq
-        softened = text.translate(str.maketrans(_SAID_SOFTLY))
+        softened = text.translate(_SOFTENING)
         renderings.append(_compounds(_ARABIC_WORD.sub(lambda m: _word(m.group(0)), softened)))
     return list(dict.fromkeys(renderings))
 

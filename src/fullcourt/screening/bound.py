@@ -342,7 +342,7 @@ class FormTable:
             list_part = np.where(korean_rows[:, None], list_k, list_part)
         padding = np.arange(width)[None, :] >= self.size[rows][:, None]
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
-        substituted = self._substituted(q, q_numbers, per_part, list_part, rows, width)
+        substituted = self._substituted(q, q_numbers, per_part, list_part, rows, padding)
         # series numbers and a closing country count as met (see the module docstring)
         if q_numbers.any():
             per_part[q_numbers] = np.where(self.has_number[rows], 1.0, per_part[q_numbers])
@@ -382,7 +382,7 @@ class FormTable:
         per_part: Floats,
         list_part: Floats,
         rows: Ints,
-        width: int,
+        padding: npt.NDArray[np.bool_],
     ) -> npt.NDArray[np.bool_]:
         """Rows where both names certainly keep a part the other cannot pair with, which
         the scorer marks as a substituted part (``names.SUBSTITUTION_FACTOR``). A part
@@ -392,7 +392,7 @@ class FormTable:
         if q.qualifier and len(q.tokens) > 1:
             free[-1] = False
         q_left = ((per_part == 0.0) & free[:, None]).any(axis=0)
-        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
+        width = padding.shape[1]
         kept = ~(padding | self.is_number[rows, :width] | self.qualifier[rows, :width])
         c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
         found: npt.NDArray[np.bool_] = q_left & c_left
