@@ -78,6 +78,28 @@ def test_raising_rules_are_covered(
 @pytest.mark.parametrize(
     ("schema", "query", "listed"),
     [
+        ("Company", "Hap Jang Gang Trading Company", "HAPJANGGANG TRADING CORPORATION"),
+        ("Company", "HAPJANGGANG TRADING CORPORATION", "Hap Jang Gang Trading Company"),
+        ("Company", "합장강무역회사", "HAPJANGGANG TRADING CORPORATION"),
+        ("Vessel", "KUMUNSAN 3", "KUM UN SAN 3"),
+        ("Vessel", "KUM UN SAN 3", "KUMUNSAN 3"),
+        ("Person", "Ri Pyong Chol Su", "RI Pyongcholsu"),  # both read as Korean
+        ("Person", "RI Pyongcholsu", "Ri Pyong Chol Su"),
+    ],
+)
+def test_three_parts_merged_into_one_are_covered(schema: str, query: str, listed: str) -> None:
+    """The scorer merges three neighbouring syllables into one part; the ceiling
+    credits them through the three joined, on either side."""
+    subject = make_subject(schema, {"name": [query]})
+    candidate = entity(0, schema, [listed])
+    score = score_subject(subject, candidate.subject).score
+    assert score >= 0.8
+    assert ceiling(subject, candidate) >= score
+
+
+@pytest.mark.parametrize(
+    ("schema", "query", "listed"),
+    [
         # a name in Han next to its romanisation: each is compared its own way
         ("Person", "李方伟", ["李方偉", "Li Fangwei"]),
         ("Person", "Li Fangwei", ["李方偉", "Li Fangwei"]),

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from fullcourt.screening.catalog import iter_list_entities
+from fullcourt.screening.index import ListEntity
 from fullcourt.screening.matcher import Matcher
 from fullcourt.screening.subject import make_subject
+from fullcourt.store import Store
 
 
 def best(matcher: Matcher, schema: str, **props: list[str]) -> tuple[float, str, bool]:
@@ -62,3 +67,48 @@ def test_schema_filter_and_dataset_filter(default_matcher: Matcher) -> None:
 def test_search(default_matcher: Matcher) -> None:
     results = default_matcher.search("chon ma san")
     assert results and results[0].entity.schema == "Vessel"
+
+
+# Entries as the OFAC and UK lists write them, which the EU's annexes write otherwise.
+OTHER_WRITINGS = [
+    ("Person", "KIM, Kwang Yon"),
+    ("Person", "In Su Pak"),
+    ("Vessel", "HWANG GUM SAN 2"),
+    ("Vessel", "RYONG GANG 2"),
+    ("Company", "HAPJANGGANG TRADING CORPORATION"),
+]
+
+
+@pytest.fixture(scope="module")
+def without_the_eu(default_store: Path) -> Matcher:
+    """The default lists without the EU's entries, and the entries above: the EU's
+    writing has to find them by itself."""
+    with Store(default_store, read_only=True) as store:
+        entities = [
+            e for e in iter_list_entities(store) if "eu_journal_sanctions" not in e.datasets
+        ]
+    for k, (schema, name) in enumerate(OTHER_WRITINGS):
+        props = {"name": [name]}
+        subject = make_subject(schema, props)
+        entities.append(ListEntity(f"other-{k}", schema, name, subject, props, ("other",), ()))
+    return Matcher.from_entities(entities)
+
+
+@pytest.mark.parametrize(
+    ("schema", "name", "listed"),
+    [
+        ("Person", "KIM Kwang Yon 김광연", 0),  # one name in two scripts
+        ("Person", "PAK In Su", 1),  # "In" is a syllable, no particle
+        ("Person", "박인수", 1),
+        ("Vessel", "Hui Chon (Hwang Gum San 2)", 2),  # another name in brackets
+        ("Vessel", "Tan Chon (Ryong Gang 2)", 3),
+        ("Company", "Hap Jang Gang Trading Company", 4),  # three syllables spaced apart
+        ("Company", "합장강무역회사", 4),
+    ],
+)
+def test_another_lists_writing_finds_the_entry(
+    without_the_eu: Matcher, schema: str, name: str, listed: int
+) -> None:
+    results = without_the_eu.match(make_subject(schema, {"name": [name]}), limit=1)
+    assert results and results[0].match
+    assert results[0].entity.caption == OTHER_WRITINGS[listed][1]

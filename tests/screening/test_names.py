@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullcourt.screening.names import compare_names, spelled_by_prefixes
+from fullcourt.screening.names import compare_names, mergeable_run, spelled_by_prefixes
 from fullcourt.screening.normalize import name_forms
 from fullcourt.screening.score import DEFAULT_THRESHOLD
 
@@ -340,3 +340,33 @@ def test_a_listed_acronym_against_a_full_name_is_shown_not_a_hit() -> None:
     # make a stranger's full name a hit (NDC: North Drilling Company on the SDN list)
     assert score("NDC", "National Drilling Company", "Company") >= DEFAULT_THRESHOLD
     assert 0.5 <= score("National Drilling Company", "NDC", "Company") < DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("a", "b", "schema"),
+    [
+        # a word of three syllables spaced apart, inside a longer name, either side
+        ("Hap Jang Gang Trading Company", "HAPJANGGANG TRADING CORPORATION", "Company"),
+        ("KOREA HAPJANGGANG TRADING CORP", "Korea Hap Jang Gang Trading", "Company"),
+        ("Kum Gang San Shipping Co", "KUMGANGSAN SHIPPING COMPANY", "Company"),
+        ("Kumgangsan 3", "KUM GANG SAN 3", "Vessel"),
+        ("합장강무역회사", "HAPJANGGANG TRADING CORPORATION", "Company"),  # Hangul
+    ],
+)
+def test_three_syllables_spaced_apart_are_one_word(a: str, b: str, schema: str) -> None:
+    assert score(a, b, schema) >= DEFAULT_THRESHOLD
+
+
+def test_only_syllables_merge_three_at_a_time() -> None:
+    """Three long words do not spell one name between them: "Green Valley Holdings"
+    is no spacing of "Greenvalleyholdings Trading"."""
+    assert mergeable_run(("hap", "jang", "gang"))
+    assert not mergeable_run(("green", "valley", "holdings"))
+
+
+def test_a_name_in_two_scripts_is_compared_part_by_part() -> None:
+    """Its Hangul part is compared in Hangul, its Latin part in Latin letters."""
+    assert score("김광연", "KIM Kwang Yon 김광연") >= 0.95
+    assert score("Kim Kwang Yon", "KIM Kwang Yon 김광연") >= 0.95
+    # another given name: character by character, not through loose romanisations
+    assert score("김경남", "KIM Kwang Yon 김광연") < 0.5

@@ -7,7 +7,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from fullcourt.screening.names import compare_names
-from fullcourt.screening.normalize import bracketed_names, cjk_characters, name_forms
+from fullcourt.screening.normalize import (
+    bracketed_names,
+    cjk_characters,
+    listed_together,
+    name_forms,
+    script_parts,
+    ship_brackets,
+)
 
 
 @pytest.mark.parametrize(
@@ -238,3 +245,85 @@ def test_a_ship_keeps_its_title() -> None:
 )
 def test_names_in_brackets(name: str, is_org: bool, names: list[str]) -> None:
     assert bracketed_names(name, is_org) == names
+
+
+@pytest.mark.parametrize(
+    ("name", "tokens"),
+    [
+        ("In Su Pak", ("in", "su", "pak")),  # "In" is a Korean given-name syllable
+        ("Kim In Ho", ("kim", "in", "ho")),
+        ("Ri Da Son", ("ri", "da", "son")),
+        ("Juan de la Cruz", ("juan", "cruz")),  # not Korean: the particles join
+    ],
+)
+def test_a_korean_name_has_no_particles(name: str, tokens: tuple[str, ...]) -> None:
+    assert name_forms(name, "Person")[0].tokens == tokens
+
+
+@pytest.mark.parametrize(
+    ("name", "parts"),
+    [
+        # the EU's annexes write a name in both scripts in one field
+        ("KIM Kwang Yon 김광연", ["KIM Kwang Yon", "김광연"]),
+        ("Dandong Hongxiang 丹东鸿祥", ["Dandong Hongxiang", "丹东鸿祥"]),
+        ("조선광선은행 (Korea Kwangson Bank)", ["(Korea Kwangson Bank)", "조선광선은행"]),
+        # one script only, or a legal form in the other: one name
+        ("김광연", ["김광연"]),
+        ("Kim Kwang Yon", ["Kim Kwang Yon"]),
+        ("삼성전자 Co., Ltd.", ["삼성전자 Co., Ltd."]),
+        ("ABC Trading 有限公司", ["ABC Trading 有限公司"]),
+    ],
+)
+def test_a_name_in_two_scripts_is_two_names(name: str, parts: list[str]) -> None:
+    assert script_parts(name) == parts
+
+
+def test_both_scripts_of_a_name_are_read() -> None:
+    keys = {form.key for form in name_forms("KIM Kwang Yon 김광연", "Person")}
+    assert {"kim kwang yon", "gim gwang yeon"} <= keys
+    assert not any("kim kwang yon kim" in key for key in keys)
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        ("CHOL RYONG (RYONG GUN BONG)", ["CHOL RYONG", "RYONG GUN BONG"]),
+        ("CHONG BONG (GREENLIGHT) (BLUE NOUVELLE)", ["CHONG BONG", "GREENLIGHT", "BLUE NOUVELLE"]),
+        ("SEA STAR (PANAMA)", ["SEA STAR"]),  # its flag, not a name
+        ("CHON MA SAN", ["CHON MA SAN"]),
+    ],
+)
+def test_a_ships_other_names_in_brackets(name: str, names: list[str]) -> None:
+    assert ship_brackets(name) == names
+    keys = {form.key for form in name_forms(name, "Vessel")}
+    assert keys == {text.lower() for text in names}
+
+
+@pytest.mark.parametrize(
+    ("name", "is_org", "first"),
+    [
+        ("f.k.a.: NADA", True, "NADA"),  # as the EU's annexes give a former name
+        ("a.k.a. John Smith", False, "John Smith"),
+        ("formerly: Alpha Metals", True, "Alpha Metals"),
+        ("AKA Holdings", True, "AKA Holdings"),  # a word of the name, not a marker
+        ("Previously Owned Cars Ltd", True, "Previously Owned Cars Ltd"),
+    ],
+)
+def test_a_marker_opening_a_name_is_no_part_of_it(name: str, is_org: bool, first: str) -> None:
+    assert bracketed_names(name, is_org)[0] == first
+
+
+@pytest.mark.parametrize(
+    ("name", "names"),
+    [
+        (
+            "KIM Sou-Kwang, KIM Sou-Gwang, KIM Son-Kwang",
+            ["KIM Sou-Kwang", "KIM Sou-Gwang", "KIM Son-Kwang"],
+        ),
+        ("VAN DER BERG, Jan Peter", ["VAN DER BERG, Jan Peter"]),  # the surname first
+        ("KIM, Jong Un", ["KIM, Jong Un"]),
+        ("SMITH, John, Jr", ["SMITH, John, Jr"]),  # one-word pieces: no list of names
+    ],
+)
+def test_a_persons_names_listed_in_one_field(name: str, names: list[str]) -> None:
+    assert listed_together(name) == names

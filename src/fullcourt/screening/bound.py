@@ -73,8 +73,26 @@ def _unqualified(form: NameForm) -> list[NameForm]:
 
 
 def _strings(form: NameForm) -> tuple[str, ...]:
-    """A form's parts and its joined neighbours: what the ceilings compare."""
-    return (*form.tokens, *(a + b for a, b in pairwise(form.tokens)))
+    """A form's parts, its joined neighbours and its joined runs of three syllables:
+    what the ceilings compare."""
+    return (*form.tokens, *(a + b for a, b in pairwise(form.tokens)), *_triples(form.tokens))
+
+
+def _triples(tokens: tuple[str, ...]) -> list[str]:
+    """Three neighbouring parts joined, where the scorer may merge them."""
+    runs = (tokens[k : k + 3] for k in range(len(tokens) - 2))
+    return ["".join(run) for run in runs if n.mergeable_run(run)]
+
+
+def _tripled(ceiling: Floats, tokens: tuple[str, ...], place: dict[str, int]) -> Floats:
+    """The ceilings of every run of three neighbouring parts, one row per run: zero
+    where the scorer never merges the run."""
+    found = np.zeros((max(0, len(tokens) - 2), ceiling.shape[1]))
+    for k in range(len(found)):
+        run = tokens[k : k + 3]
+        if n.mergeable_run(run):
+            found[k] = ceiling[place["".join(run)]]
+    return found
 
 
 def _may_be_cut(form: NameForm) -> bool:
@@ -121,6 +139,8 @@ class FormTable:
                     self.vocabulary.add(token)
                 for left, right in pairwise(form.tokens):
                     self.vocabulary.add(left + right, joined=True)
+                for run in _triples(form.tokens):
+                    self.vocabulary.add(run, joined=True)
                 if _may_be_cut(form):
                     self.vocabulary.may_be_cut(form.tokens[-1])
                 for text in _strings(form):
@@ -195,11 +215,17 @@ class FormTable:
         flat: list[int] = []
         self.offsets = np.zeros(count + 1, dtype=np.int64)
         self.pair_at = np.full((count, width), -1, dtype=np.int64)  # joined with next
+        self.triple_at = np.full((count, width), -1, dtype=np.int64)  # with the next two
         for row, (_, _, form, _, _) in enumerate(rows):
             size = len(form.tokens)
             flat.extend(self.real[row, :size].tolist())
             flat.extend(self.right[row, : size - 1].tolist())
             self.pair_at[row, : size - 1] = np.arange(size, 2 * size - 1)
+            for col in range(size - 2):
+                run = form.tokens[col : col + 3]
+                if n.mergeable_run(run):
+                    self.triple_at[row, col] = len(flat) - self.offsets[row]
+                    flat.append(ids["".join(run)])
             self.offsets[row + 1] = len(flat)
         self.flat = np.array(flat, dtype=np.int64)
         self.first = np.array([ord(r[2].tokens[0][0]) for r in rows], dtype=np.int64)
@@ -283,13 +309,15 @@ class FormTable:
         self,
         single: Floats,
         joined: Floats,
+        tripled: Floats,
         frame: Frame,
         rows: Ints,
         width: int,
         merge_floor: float = n.MERGE_FLOOR,
     ) -> tuple[Floats, Floats]:
         """The most each query part (parts x rows) and each list part (rows x width)
-        can be credited with, from the ceilings of the query's parts and joined pairs."""
+        can be credited with, from the ceilings of the query's parts, joined pairs and
+        joined runs of three."""
         local, starts = frame.local, frame.starts
         is_real, is_joined = frame.is_real, frame.is_joined
         # real query part against a real list part (align) or a joined pair (merge)
@@ -299,9 +327,14 @@ class FormTable:
         if len(joined):  # both parts of a merged pair take its credit
             v[:-1] = np.maximum(v[:-1], merged)
             v[1:] = np.maximum(v[1:], merged)
+        merged3 = np.where(is_real & (tripled >= merge_floor), tripled, 0.0)
+        if len(tripled):  # and all three of a merged run
+            v[:-2] = np.maximum(v[:-2], merged3)
+            v[1:-1] = np.maximum(v[1:-1], merged3)
+            v[2:] = np.maximum(v[2:], merged3)
         per_part = np.maximum.reduceat(v[:, local], starts, axis=1)
-        # list-side credit: a part, or a joined pair it belongs to, met by the query
-        column_best = np.max(np.vstack([v, merged]), axis=0)
+        # list-side credit: a part, or a joined pair or run it belongs to, met by the query
+        column_best = np.max(np.vstack([v, merged, merged3]), axis=0)
         flat_best = np.append(column_best[local], 0.0)
         sentinel = len(local)
         position = starts[:, None] + np.arange(width)[None, :]
@@ -312,6 +345,12 @@ class FormTable:
         left[:, 1:] = right[:, :-1]
         list_part = np.where(padding, 0.0, flat_best[np.where(padding, sentinel, position)])
         list_part = np.maximum(list_part, np.maximum(flat_best[left], flat_best[right]))
+        # the runs of three starting at the part, one before it and two before it
+        triple = self.triple_at[rows, :width]
+        runs = np.full((len(rows), width + 2), sentinel, dtype=np.int64)
+        runs[:, 2:] = np.where(triple >= 0, starts[:, None] + triple, sentinel)
+        for shift in (0, 1, 2):
+            list_part = np.maximum(list_part, flat_best[runs[:, 2 - shift : 2 - shift + width]])
         return per_part, list_part
 
     def _form_ceilings(
@@ -328,16 +367,18 @@ class FormTable:
         pairs = [a + b for a, b in pairwise(tokens)]
         single = ceiling[[place[t] for t in tokens]]
         joined = ceiling[[place[p] for p in pairs]] if pairs else ceiling[:0]
+        tripled = _tripled(ceiling, q.tokens, place)
         # names across an abjad and Latin letters merge parts on their consonants
         floor = n.ABJAD_MERGE_FLOOR if q.abjad or self.abjad[rows].any() else n.MERGE_FLOOR
-        per_part, list_part = self._credits(single, joined, frame, rows, width, floor)
+        per_part, list_part = self._credits(single, joined, tripled, frame, rows, width, floor)
         korean_rows = self.korean[rows]
         if q.korean and korean_rows.any() and korean is not None:
             # both names read as Korean: their syllables are the same or different,
             # never close (tokens._korean), which the plain ceiling cannot know
             single = korean[[place[t] for t in tokens]]
             joined = korean[[place[p] for p in pairs]] if pairs else korean[:0]
-            per_k, list_k = self._credits(single, joined, frame, rows, width)
+            tripled = _tripled(korean, q.tokens, place)
+            per_k, list_k = self._credits(single, joined, tripled, frame, rows, width)
             per_part = np.where(korean_rows[None, :], per_k, per_part)
             list_part = np.where(korean_rows[:, None], list_k, list_part)
         padding = np.arange(width)[None, :] >= self.size[rows][:, None]

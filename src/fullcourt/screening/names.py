@@ -130,27 +130,41 @@ def _joined_score(q: NameForm, c: NameForm) -> float:
 def _merge_split_parts(
     q: tuple[str, ...], c: tuple[str, ...], pairs: list[tuple[int, int, float]], ctx: Context
 ) -> list[tuple[int, int, float]]:
-    """Pair two adjacent unpaired parts of one name with one unpaired part of the other
-    when together they spell it ("chin ping" / "jinping", "pyong chol" / "pyongchol")."""
+    """Pair two or three adjacent unpaired parts of one name with one unpaired part of
+    the other when together they spell it ("chin ping" / "jinping", "pyong chol" /
+    "pyongchol", "hap jang gang" / "hapjanggang"). Three only of syllables
+    (``mergeable_run``): names that romanise syllable by syllable are spaced so."""
     extra: list[tuple[int, int, float]] = []
     for left, right, flip in ((q, c, False), (c, q, True)):
         free_l = {i for i in range(len(left))} - {p[1 if flip else 0] for p in pairs + extra}
         free_r = {j for j in range(len(right))} - {p[0 if flip else 1] for p in pairs + extra}
         for i in sorted(free_l):
-            if i + 1 not in free_l or i not in free_l:
-                continue
-            joined = left[i] + left[i + 1]
-            best = max(((ctx.similarity(joined, right[j]), j) for j in free_r), default=None)
-            # only spellings of the same word: a slip across two joined syllables hides
-            # which one differs ("jia rong" is not "jiadong")
-            if best is None or best[0] < (ABJAD_MERGE_FLOOR if ctx.abjad else MERGE_FLOOR):
-                continue
-            sim, j = best
-            for part in (i, i + 1):
-                extra.append((j, part, sim) if flip else (part, j, sim))
-            free_l -= {i, i + 1}
-            free_r.discard(j)
+            for size in (3, 2):
+                run = range(i, i + size)
+                if not free_l.issuperset(run) or (size == 3 and not mergeable_run(left[i : i + 3])):
+                    continue
+                joined = "".join(left[k] for k in run)
+                best = max(((ctx.similarity(joined, right[j]), j) for j in free_r), default=None)
+                # only spellings of the same word: a slip across joined syllables hides
+                # which one differs ("jia rong" is not "jiadong")
+                if best is None or best[0] < (ABJAD_MERGE_FLOOR if ctx.abjad else MERGE_FLOOR):
+                    continue
+                sim, j = best
+                for part in run:
+                    extra.append((j, part, sim) if flip else (part, j, sim))
+                free_l -= set(run)
+                free_r.discard(j)
+                break
     return extra
+
+
+SYLLABLE_LENGTH = 6  # the longest romanised syllable: "chuang", "shuang", "chyong"
+
+
+def mergeable_run(parts: tuple[str, ...]) -> bool:
+    """Whether three neighbouring parts may spell one word between them: only short
+    ones, syllables of a name romanised syllable by syllable."""
+    return all(len(part) <= SYLLABLE_LENGTH for part in parts)
 
 
 def _truncated_last_part(
@@ -490,14 +504,35 @@ def compare_names(
     """The best comparison over all renderings of the two names.
 
     Two names written in the same East Asian script are compared in that script only:
-    romanisation would merge characters that the names keep apart.
+    romanisation would merge characters that the names keep apart. A name written in
+    two scripts ("KIM Kwang Yon 김광연") has renderings of each part
+    (``normalize.script_parts``), and each part is compared so.
     """
-    if query and candidate:
-        same_script = compare_characters(
-            query[0].original, candidate[0].original, schema in PERSON_SCHEMATA
-        )
-        if same_script is not None:
-            return same_script
+    best: NameComparison | None = None
+    for q_part in _by_original(query):
+        for c_part in _by_original(candidate):
+            result = _compare_parts(q_part, c_part, schema)
+            if result is not None and (best is None or result.score > best.score):
+                best = result
+    return best
+
+
+def _by_original(forms: tuple[NameForm, ...]) -> list[tuple[NameForm, ...]]:
+    """The renderings grouped by the text they were read from."""
+    groups: dict[str, list[NameForm]] = {}
+    for form in forms:
+        groups.setdefault(form.original, []).append(form)
+    return [tuple(group) for group in groups.values()]
+
+
+def _compare_parts(
+    query: tuple[NameForm, ...], candidate: tuple[NameForm, ...], schema: str
+) -> NameComparison | None:
+    same_script = compare_characters(
+        query[0].original, candidate[0].original, schema in PERSON_SCHEMATA
+    )
+    if same_script is not None:
+        return same_script
     best: NameComparison | None = None
     for q in query:
         for c in candidate:

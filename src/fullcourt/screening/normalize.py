@@ -398,6 +398,9 @@ def _split(
         raw = [COUNTRY_ADJECTIVES.get(t, t) for t in one_token_countries(raw)]
     if titled and not is_org and len(raw) > 2 and tuple(raw[:2]) in _EXCELLENCY:
         raw = raw[2:]
+    # a person's name that reads as romanised Korean is syllables too ("Kim In Ho",
+    # "Ri Da Son"): none of them is a particle
+    syllables = syllables or (not is_org and is_korean_romanized(raw))
     tokens, legal, particles, patronyms = [], [], [], []
     edges = _edge_positions(raw, forms)
     if is_org:
@@ -572,9 +575,12 @@ def name_forms(name: str, schema: str = "LegalEntity") -> tuple[NameForm, ...]:
     """The distinct comparable forms of one name as written on a list or in a query."""
     if schema == "Vessel":
         # a ship's name without its type and number marks, and its former names
-        texts = vessel_names(name)
+        texts = [other for text in vessel_names(name) for other in ship_brackets(text)]
     else:
         texts = bracketed_names(name, schema in ORG_SCHEMATA)
+        if schema in PERSON_SCHEMATA:
+            texts = [piece for text in texts for piece in listed_together(text)]
+    texts = [part for text in texts for part in script_parts(text)]
     if len(texts) == 1:
         return _name_forms(texts[0], schema)
     found: dict[tuple[str, ...], NameForm] = {}
@@ -618,9 +624,32 @@ def _only_place(text: str) -> bool:
     return bool(tokens) and all(t in PLACE_WORDS or t in _REGION_WORDS for t in tokens)
 
 
+# A marker opening a name says it is another name ("f.k.a.: NADA" in the EU's annexes):
+# it is no part of the name.
+# Written without stops or as a word ("AKA Holdings", "Previously Owned Cars Ltd"), only
+# with a colon after it.
+_ALIAS_OPENING = re.compile(
+    r"^\s*(?:(?:f/k/a|f\.k\.a\.?|a/k/a|a\.k\.a\.?)(?![\w/])[\s.:-]*"
+    r"|(?:aka|fka|formerly|previously|also known as)\s*:\s*)(?=\w)",
+    re.IGNORECASE,
+)
+
+
+def listed_together(name: str) -> list[str]:
+    """A person's names given in one field, split by commas ("KIM Sou-Kwang, KIM
+    Sou-Gwang, KIM Son-Kwang" in the EU's annexes). One comma is a surname put first
+    ("VAN DER BERG, Jan Peter"), so only two or more, each between names of two words
+    or more, split the field."""
+    pieces = [piece.strip() for piece in name.split(",")]
+    if len(pieces) < 3 or any(len(piece.split()) < 2 for piece in pieces):
+        return [name]
+    return pieces
+
+
 def bracketed_names(name: str, is_org: bool) -> list[str]:
     """The name as written (without brackets marked as other names), then the other
     names its brackets give."""
+    name = _ALIAS_OPENING.sub("", name) or name
     others = [m.group(1) for m in _ALIAS_BRACKET.finditer(name)]
     current = " ".join(_ALIAS_BRACKET.sub(" ", name).split()) or name
     names = [current]
@@ -637,6 +666,48 @@ def bracketed_names(name: str, is_org: bool) -> list[str]:
                 names.append(" ".join(inside))
     names += others
     return list(dict.fromkeys(n for n in names if n.strip()))
+
+
+def ship_brackets(name: str) -> list[str]:
+    """A ship's name and the names its plain brackets give ("CHOL RYONG (RYONG GUN
+    BONG)", "CHONG BONG (GREENLIGHT) (BLUE NOUVELLE)": the EU writes a ship's other
+    names so). A registered ship's name has no brackets of its own; a bracket naming
+    only a place is its flag or port, not a name."""
+    outside = " ".join(_BRACKET.sub(" ", name).split())
+    if not outside or outside == name:
+        return [name]
+    inside = [m.group(1).strip() for m in _BRACKET.finditer(name)]
+    return [outside, *(text for text in inside if text and not _only_place(text))]
+
+
+def script_parts(name: str) -> list[str]:
+    """A name written both in Latin letters and in Han, Hangul or Kana ("KIM Kwang Yon
+    김광연", as the EU's annexes give it) is the same name twice: each script's part
+    is read as a name of its own, and together they are neither."""
+    if not cjk_characters(name):
+        return [name]
+    native = "".join(ch if _is_cjk(ch) or ch.isspace() else " " for ch in name)
+    latin = "".join(" " if _is_cjk(ch) else ch for ch in name)
+    latin, native = " ".join(latin.split()), " ".join(native.split())
+    if sum(ch.isascii() and ch.isalpha() for ch in latin) < 2:
+        return [name]
+    # a legal form in the other script belongs to the name ("삼성전자 Co., Ltd.")
+    if _only_legal_form(latin) or not strip_all_cjk_legal_forms(native):
+        return [name]
+    return [latin, native]
+
+
+def strip_all_cjk_legal_forms(text: str) -> str:
+    for form in CJK_LEGAL_FORMS:
+        text = text.replace(form, " ")
+    return text.strip()
+
+
+def _only_legal_form(text: str) -> bool:
+    lowered = text.lower()
+    forms = {form for _, form in extract_org_types(lowered, generic=True)} | LEGAL_TOKENS
+    compared = replace_org_types_compare(lowered, generic=True)
+    return all(word in forms for word in _SPLIT.split(compared) if word)
 
 
 def _name_forms(name: str, schema: str) -> tuple[NameForm, ...]:
