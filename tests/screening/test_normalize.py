@@ -327,3 +327,8 @@ def test_a_marker_opening_a_name_is_no_part_of_it(name: str, is_org: bool, first
 )
 def test_a_persons_names_listed_in_one_field(name: str, names: list[str]) -> None:
     assert listed_together(name) == names
+
+
+def test_a_brand_inside_a_chinese_name_is_a_word_of_it() -> None:
+    assert script_parts("TCL集团") == ["TCL集团"]
+    assert script_parts("中国XYZ科技有限公司") == ["中国XYZ科技有限公司"]

@@ -13,6 +13,7 @@ import re
 import unicodedata
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import pairwise
 
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
@@ -683,12 +684,22 @@ def ship_brackets(name: str) -> list[str]:
 def script_parts(name: str) -> list[str]:
     """A name written both in Latin letters and in Han, Hangul or Kana ("KIM Kwang Yon
     김광연", as the EU's annexes give it) is the same name twice: each script's part
-    is read as a name of its own, and together they are neither."""
+    is read as a name of its own, and together they are neither. Only words wholly in
+    one script or the other, the native ones together at one end, are so read: a
+    brand inside a Chinese name ("TCL集团") is a word of it."""
     if not cjk_characters(name):
         return [name]
-    native = "".join(ch if _is_cjk(ch) or ch.isspace() else " " for ch in name)
-    latin = "".join(" " if _is_cjk(ch) else ch for ch in name)
-    latin, native = " ".join(latin.split()), " ".join(native.split())
+    words = name.split()
+    native_words = [bool(cjk_characters(word)) for word in words]
+    mixed = any(
+        flag and not all(_is_cjk(ch) for ch in word if ch.isalpha())
+        for word, flag in zip(words, native_words, strict=True)
+    )
+    runs = sum(a != b for a, b in pairwise(native_words))
+    if mixed or runs != 1:
+        return [name]
+    latin = " ".join(w for w, flag in zip(words, native_words, strict=True) if not flag)
+    native = " ".join(w for w, flag in zip(words, native_words, strict=True) if flag)
     if sum(ch.isascii() and ch.isalpha() for ch in latin) < 2:
         return [name]
     # a legal form in the other script belongs to the name ("삼성전자 Co., Ltd.")
