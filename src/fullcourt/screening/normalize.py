@@ -703,12 +703,14 @@ def script_parts(name: str) -> list[str]:
     if sum(ch.isascii() and ch.isalpha() for ch in latin) < 2:
         return [name]
     # a legal form in the other script belongs to the name ("삼성전자 Co., Ltd.")
-    if _only_legal_form(latin) or not strip_all_cjk_legal_forms(native):
+    if _only_legal_form(latin) or not _without_cjk_legal_forms(native):
         return [name]
     return [latin, native]
 
 
-def strip_all_cjk_legal_forms(text: str) -> str:
+def _without_cjk_legal_forms(text: str) -> str:
+    """The text without any Chinese, Korean or Japanese legal form, even if that leaves
+    nothing (``strip_cjk_legal_forms`` keeps a form that is the whole name)."""
     for form in CJK_LEGAL_FORMS:
         text = text.replace(form, " ")
     return text.strip()
