@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 from itertools import pairwise
 
 from fullcourt.screening.business_words import KIND_WORDS
-from fullcourt.screening.korean import ROMANISED_SURNAMES
+from fullcourt.screening.chinese import pinyin_key
+from fullcourt.screening.korean import ROMANISED_SURNAMES, syllable_key
 from fullcourt.screening.normalize import (
     LEGAL_TOKENS,
     PERSON_SCHEMATA,
@@ -158,13 +159,10 @@ def _merge_split_parts(
     return extra
 
 
-SYLLABLE_LENGTH = 6  # the longest romanised syllable: "chuang", "shuang", "chyong"
-
-
 def mergeable_run(parts: tuple[str, ...]) -> bool:
-    """Whether three neighbouring parts may spell one word between them: only short
-    ones, syllables of a name romanised syllable by syllable."""
-    return all(len(part) <= SYLLABLE_LENGTH for part in parts)
+    """Whether three neighbouring parts may spell one word between them: only Korean
+    or Chinese syllables, of a name romanised syllable by syllable."""
+    return all(syllable_key(part) or pinyin_key(part) for part in parts)
 
 
 def _truncated_last_part(
