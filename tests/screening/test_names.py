@@ -65,6 +65,7 @@ def test_same_party(a: str, b: str, schema: str) -> None:
         ("LADY ROSE", "LADY R", "Vessel"),  # a ship's letter is no initial
         ("TBC Bank", "T-BANK", "Company"),
         ("Citibank (Hong Kong) Limited", "LEADER (HONG KONG) INTERNATIONAL", "Company"),
+        ("BNK Financial Group", "Bank Financial Group", "Company"),  # initials opening it
     ],
 )
 def test_different_party(a: str, b: str, schema: str) -> None:
@@ -117,6 +118,9 @@ def test_series_numbers_differ_but_stay_close(a: str, b: str, schema: str) -> No
         ("JC Juncker", "Jean-Claude Juncker", "Person"),  # initials run together
         ("Natl Iranian Oil Co", "National Iranian Oil Company", "Company"),  # contraction
         ("First Bank Int'l", "First International Bank", "Company"),
+        # as a payment message shortens a listed bank (OFAC, UN)
+        ("Tanchon Comml Bk", "TANCHON COMMERCIAL BANK", "Company"),
+        ("Korea Ryonbong Genl Corp", "KOREA RYONBONG GENERAL CORPORATION", "Company"),
         ("PJSC Oil Company LUKOIL", "Lukoil Oil Company", "Company"),  # a generic word inside
         # the father and grandfather of an Arabic name's chain left out
         ("Usama bin Ladin", "Usama bin Muhammad bin Awad bin Ladin", "Person"),

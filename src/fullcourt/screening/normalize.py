@@ -176,7 +176,10 @@ ORG_ABBREVIATIONS = {
     "dev": "development", "devt": "development", "trdg": "trading", "engg": "engineering",
     "invt": "investment", "inds": "industries", "sys": "systems", "coop": "cooperative",
     "hq": "headquarters", "constr": "construction", "co": "company", "corp": "corporation",
-    "petrochem": "petrochemical",
+    "petrochem": "petrochemical", "bk": "bank", "bnk": "bank", "comml": "commercial",
+    "coml": "commercial", "genl": "general", "finl": "financial", "govt": "government",
+    "mktg": "marketing", "equip": "equipment", "chem": "chemical", "pharm": "pharmaceutical",
+    "transp": "transport", "navig": "navigation", "mfrs": "manufacturers",
 }  # fmt: skip
 # One trade word in the forms company names use it in: "Weihai Huijiang Trade" and
 # "... Trading", "Mahan Air" and "Mahan Airlines", "Korea Kwangson Bank" and "...
@@ -476,7 +479,12 @@ def _expand(tokens: list[str], is_org: bool, whole: bool = False) -> list[str]:
     """Contractions in company names as their words; run-together initials in people's,
     unless the parts are ``whole`` (unvowelled parts of a name read from an abjad)."""
     if is_org:
-        words = [ORG_ABBREVIATIONS.get(t, t) for t in tokens]
+        # opening a name, a few letters without a vowel are initials ("BNK Financial
+        # Group", "BK Holdings"); after it, a contraction ("Tanchon Commercial Bk")
+        words = [
+            t if k == 0 and len(t) <= 3 and _VOWELS.isdisjoint(t) else ORG_ABBREVIATIONS.get(t, t)
+            for k, t in enumerate(tokens)
+        ]
         words = [ORG_WORD_FORMS.get(w, w) for w in map(_company_word, words)]
         if words and words[0] in KOREA_WORDS and len(words) > 1:
             words[0] = "korea"  # 조선 opening a North Korean name: Chosun Mining = Korea Mining
