@@ -48,6 +48,8 @@ from fullcourt.screening.transliteration import readings, same_name
         ("artyom", "artem"),  # ё after a consonant: yo or e
         ("asarow", "azarov"),  # German s for з: SDN 16762, AZAROV, Mykola as Germans write it
         ("sjuganow", "zyuganov"),
+        ("setschin", "sechin"),  # and an opening s for с: Igor Setschin, SDN's SECHIN
+        ("sergej", "sergei"),
         ("korolyov", "korolev"),
     ],
 )

@@ -109,7 +109,8 @@ VOWELS = "aeiou"
 MIN_LENGTH = 4  # shorter parts ("Chin", "Shin") are too often two different names
 
 
-def _read(token: str, habit: str) -> str:
+def _read(token: str, habit: str) -> tuple[str, ...]:
+    """The token's readings under one habit: one, or for German two (see below)."""
     if habit == "persian" and token.endswith("th"):
         token = token[:-2] + "t"
     table = _TABLES[habit]
@@ -119,12 +120,15 @@ def _read(token: str, habit: str) -> str:
     if habit == "german" and _GERMAN_MARKS.search(token):
         # German writes з as s before a vowel and с there as ss: Solotow is Zolotov,
         # Asarow Azarov, Sjuganow Zyuganov. Only in a part that shows the German habit
-        # otherwise (w for в, j for й), or Sara would be Zara and Sahir Zahir.
-        sounds = _GERMAN_S.sub("z", sounds).replace("ss", "s")
-    return _settle(sounds)
+        # otherwise (w for в, j for й), or Sara would be Zara and Sahir Zahir. Opening
+        # a word, s is с as often (Setschin is Sechin, Sergej Sergei): read both ways.
+        voiced = _settle(_GERMAN_S.sub("z", sounds).replace("ss", "s"))
+        return voiced, _settle(_GERMAN_INNER_S.sub("z", sounds).replace("ss", "s"))
+    return (_settle(sounds),)
 
 
 _GERMAN_S = re.compile(r"(?<![a-z])s(?=[aeiouj])|(?<=[aeiou])s(?=[aeiou])")
+_GERMAN_INNER_S = re.compile(r"(?<=[aeiou])s(?=[aeiou])")
 _GERMAN_MARKS = re.compile(r"w|j[aeiou]|[aeiou]j|tsch")
 
 
@@ -163,8 +167,9 @@ ENGLISH_FORMS: dict[str, tuple[str, ...]] = {
     "katherine": ("ekaterina",), "helen": ("elena",), "helena": ("elena",),
     "julia": ("yulia",), "natalie": ("natalia",), "sophia": ("sofia",),
 }  # fmt: skip
-# one reading under each habit, and under each of them again for each Russian form
-WIDTH = (1 + max(map(len, ENGLISH_FORMS.values()))) * len(HABITS)
+# one reading under each habit (two under German), and under each of them again for
+# each Russian form
+WIDTH = (1 + max(map(len, ENGLISH_FORMS.values()))) * (len(HABITS) + 1)
 
 
 @lru_cache(maxsize=200_000)
@@ -176,13 +181,16 @@ def readings(token: str) -> frozenset[str]:
     and "Shen" are two surnames, not a French and an English spelling of one.
     """
     found = frozenset(
-        _read(russian, habit) for russian in ENGLISH_FORMS.get(token, ()) for habit in HABITS
+        reading
+        for russian in ENGLISH_FORMS.get(token, ())
+        for habit in HABITS
+        for reading in _read(russian, habit)
     )
     if len(token) < MIN_LENGTH or not token.isalpha():
         return found
     if pinyin_key(token) or syllable_key(token):
         return found
-    return found | {_read(token, habit) for habit in HABITS}
+    return found | {reading for habit in HABITS for reading in _read(token, habit)}
 
 
 def same_name(a: str, b: str) -> bool:
