@@ -97,6 +97,7 @@ Props = dict[str, list[str]]
 class Query:
     props: Props
     listed_name: str | None  # the listed person's name, for positives; None for negatives
+    schema: str = "Person"
 
 
 @dataclass(frozen=True, slots=True)
@@ -246,7 +247,7 @@ def run_single(matcher: Matcher, queries: Sequence[Query]) -> tuple[float, Quali
     verdicts = []
     start = time.perf_counter()
     for query in queries:
-        matches = matcher.match(make_subject("Person", query.props), limit=LIMIT)
+        matches = matcher.match(make_subject(query.schema, query.props), limit=LIMIT)
         verdicts.append(judge(query, matches))
     return time.perf_counter() - start, grade(queries, verdicts), verdicts
 
@@ -265,7 +266,7 @@ def still_listed(entities: Sequence[ListEntity], positives: Sequence[Query]) -> 
 
 
 def run_batch(matcher: Matcher, queries: Sequence[Query], repeats: int) -> tuple[float, int]:
-    requests = (("Person", q.props) for _ in range(repeats) for q in queries)
+    requests = ((q.schema, q.props) for _ in range(repeats) for q in queries)
     settings = MatchSettings(DEFAULT_THRESHOLD, LIMIT)
     start = time.perf_counter()
     count = sum(1 for _ in match_many(matcher, requests, settings, workers=BATCH_WORKERS))
@@ -411,7 +412,7 @@ def run_anchor(entities: Sequence[ListEntity], queries: Sequence[Query], work: P
     config = algorithm.default_config()
     subjects = {
         f"query-{k}": StatementEntity.from_data(
-            dataset, {"id": f"query-{k}", "schema": "Person", "properties": q.props}
+            dataset, {"id": f"query-{k}", "schema": q.schema, "properties": q.props}
         )
         for k, q in enumerate(queries)
     }
