@@ -12,8 +12,9 @@ every reducing rule left out but one:
   consonants an abjad writes, a part cut short), computed for all pairs of one query
   at once with rapidfuzz and numpy;
 - each part is credited with its best partner, as if the one-to-one alignment never
-  had to choose, and parts that merge with a neighbour ("pyong chol" / "pyongchol")
-  are credited through the joined spelling;
+  had to choose, and parts that merge with a neighbour ("pyong chol" / "pyongchol"),
+  or three syllables that merge ("hap jang gang" / "hapjanggang"), are credited
+  through the joined spelling;
 - series numbers and a country closing a company's name count as agreeing (the
   scorer may drop them before comparing, which can only raise the cover);
 - one reducing rule is certain before any alignment: where both names keep a part
@@ -78,20 +79,26 @@ def _strings(form: NameForm) -> tuple[str, ...]:
     return (*form.tokens, *(a + b for a, b in pairwise(form.tokens)), *_triples(form.tokens))
 
 
+def _runs(tokens: tuple[str, ...]) -> list[tuple[int, str]]:
+    """Where three neighbouring parts start that the scorer may merge, and the three
+    joined."""
+    return [
+        (k, "".join(tokens[k : k + 3]))
+        for k in range(len(tokens) - 2)
+        if n.mergeable_run(tokens[k : k + 3])
+    ]
+
+
 def _triples(tokens: tuple[str, ...]) -> list[str]:
-    """Three neighbouring parts joined, where the scorer may merge them."""
-    runs = (tokens[k : k + 3] for k in range(len(tokens) - 2))
-    return ["".join(run) for run in runs if n.mergeable_run(run)]
+    return [joined for _, joined in _runs(tokens)]
 
 
 def _tripled(ceiling: Floats, tokens: tuple[str, ...], place: dict[str, int]) -> Floats:
     """The ceilings of every run of three neighbouring parts, one row per run: zero
     where the scorer never merges the run."""
     found = np.zeros((max(0, len(tokens) - 2), ceiling.shape[1]))
-    for k in range(len(found)):
-        run = tokens[k : k + 3]
-        if n.mergeable_run(run):
-            found[k] = ceiling[place["".join(run)]]
+    for k, joined in _runs(tokens):
+        found[k] = ceiling[place[joined]]
     return found
 
 
@@ -221,11 +228,9 @@ class FormTable:
             flat.extend(self.real[row, :size].tolist())
             flat.extend(self.right[row, : size - 1].tolist())
             self.pair_at[row, : size - 1] = np.arange(size, 2 * size - 1)
-            for col in range(size - 2):
-                run = form.tokens[col : col + 3]
-                if n.mergeable_run(run):
-                    self.triple_at[row, col] = len(flat) - self.offsets[row]
-                    flat.append(ids["".join(run)])
+            for col, joined in _runs(form.tokens):
+                self.triple_at[row, col] = len(flat) - self.offsets[row]
+                flat.append(ids[joined])
             self.offsets[row + 1] = len(flat)
         self.flat = np.array(flat, dtype=np.int64)
         self.first = np.array([ord(r[2].tokens[0][0]) for r in rows], dtype=np.int64)

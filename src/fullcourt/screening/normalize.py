@@ -634,9 +634,8 @@ def _only_place(text: str) -> bool:
 
 
 # A marker opening a name says it is another name ("f.k.a.: NADA" in the EU's annexes):
-# it is no part of the name.
-# Written without stops or as a word ("AKA Holdings", "Previously Owned Cars Ltd"), only
-# with a colon after it.
+# it is no part of the name. Written without stops, or as a word, it is a marker only
+# with a colon after it ("AKA Holdings", "Previously Owned Cars Ltd" are names).
 _ALIAS_OPENING = re.compile(
     r"^\s*(?:(?:f/k/a|f\.k\.a\.?|a/k/a|a\.k\.a\.?)(?![\w/])[\s.:-]*"
     r"|(?:aka|fka|formerly|previously|also known as)\s*:\s*)(?=\w)",
