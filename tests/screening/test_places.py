@@ -100,3 +100,23 @@ def test_phrase_tokens_join_initials() -> None:
 def test_a_closing_country_is_still_a_place() -> None:
     assert {"northkorea", "russia", "mexico"} <= place_words()
     assert name_forms("Faberlic Northkorea", "Company")[0].qualifier == "northkorea"
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the EU's Chinese name of an OFAC-listed company and OFAC's spelling
+        ("華信船務(香港)有限公司", "HUAXIN SHIPPING HONGKONG LTD"),
+        ("Huaxin Shipping (Hong Kong) Limited", "HUAXIN SHIPPING HONGKONG LTD"),
+        ("Korea Kwangson Banking Corp NorthKorea", "Korea Kwangson Banking Corp, North Korea"),
+    ],
+)
+def test_a_country_written_as_one_word_is_that_country(a: str, b: str) -> None:
+    assert score(a, b) >= 0.95
+
+
+def test_run_together_initials_and_articles_are_not_countries() -> None:
+    phrases = country_phrases()
+    assert phrases[("hongkong",)] == phrases[("hong", "kong")]
+    assert ("us",) not in phrases  # "U.S." run together is the pronoun
+    assert ("aliran",) not in phrases  # "Al Iran" run together is a word of its own

@@ -66,6 +66,16 @@ def _acronym(name: str, territory: Territory) -> bool:
     )
 
 
+def _run_together(tokens: tuple[str, ...]) -> tuple[str, ...]:
+    """A country of several words written as one ("HONGKONG", "NEWZEALAND"), as
+    company registers and payment messages write it. Only names of two or three
+    words of three letters or more: initials ("U.S.") and articles ("Al Iran") run
+    together make words of their own."""
+    if not 2 <= len(tokens) <= 3 or any(len(token) < 3 for token in tokens):
+        return ()
+    return ("".join(tokens),)
+
+
 @lru_cache(maxsize=1)
 def country_phrases() -> dict[tuple[str, ...], str]:
     """Each written form of a country (as tokens) and the one token it is read as."""
@@ -85,8 +95,9 @@ def country_phrases() -> dict[tuple[str, ...], str]:
                 # an acronym ("DPRK", "USA") is the country; another one-word name may
                 # be a name of its own ("Bank Rossiya" is not the Bank of Russia)
                 continue
-            if found.setdefault(tokens, canonical) != canonical:
-                ambiguous.add(tokens)
+            for form in (tokens, _run_together(tokens)):
+                if form and found.setdefault(form, canonical) != canonical:
+                    ambiguous.add(form)
     return {tokens: canonical for tokens, canonical in found.items() if tokens not in ambiguous}
 
 
