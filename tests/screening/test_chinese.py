@@ -51,7 +51,11 @@ def test_han_forms(chars: str, expected: str, position: int | None) -> None:
 
 
 def test_chinese_names_without_a_korean_surname_get_no_korean_reading() -> None:
-    assert han_forms("习近平") == ["xi jinping", "xi jin ping", "hsi chin ping", "hsi chinping"]
+    forms = han_forms("习近平")
+    assert forms[:4] == ["xi jinping", "xi jin ping", "hsi chin ping", "hsi chinping"]
+    # what follows is the Cantonese reading, not a Korean one (습근평)
+    assert all(not form.startswith("sup") for form in forms)
+    assert forms[4].split()[0] in ("chap", "tsap")
 
 
 def test_company_names_are_read_character_by_character() -> None:

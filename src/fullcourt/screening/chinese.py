@@ -1,7 +1,8 @@
-"""Chinese characters to pinyin, Wade–Giles and, for Korean names, Korean readings.
+"""Chinese characters to pinyin, Wade–Giles, Cantonese and, for Korean names, Korean.
 
 Lists write Chinese names in pinyin ("Xi Jinping"), older documents and Taiwan in
-Wade–Giles ("Hsi Chin-p'ing", "Mao Tse-tung"), and Korean names written in hanja are
+Wade–Giles ("Hsi Chin-p'ing", "Mao Tse-tung"), Hong Kong in its Cantonese spelling
+("Wing Fung", see the cantonese module), and Korean names written in hanja are
 read in Korean, not Mandarin: 金铁三 is the UN's "Jin Tiesan" and also "Kim Chol Sam".
 Pinyin comes from ``pypinyin``; Wade–Giles is derived from it by our own rules, and
 :func:`pinyin_key` maps both spellings of a syllable to one key.
@@ -16,9 +17,10 @@ import opencc
 from pypinyin import Style, lazy_pinyin
 from rigour.text.translit import ascii_text
 
+from fullcourt.screening import cantonese
 from fullcourt.screening.korean import hangul_forms
 
-MAX_FORMS = 8
+MAX_FORMS = 10
 # Traditional characters (Hong Kong, Taiwan, Korean hanja) as their simplified forms:
 # one company is 長安海連 in its Hong Kong filing and 长安海连 on a mainland invoice.
 _SIMPLIFIED = opencc.OpenCC("t2s")
@@ -202,18 +204,22 @@ def _han_forms(text: str) -> tuple[str, ...]:
     words = [w for w in _SEPARATORS.split(text) if w]
     chars = _person_chars(text)
     if chars:
-        forms = _chinese_person(chars)
+        cut = _surname_split(chars)
         reading = _korean_reading(chars)
-        if reading is not None:
-            korean = hangul_forms(reading)
-            korean_first = chars[: _surname_split(chars)] in KOREAN_FIRST
-            forms = _merge(korean, forms) if korean_first else _merge(forms, korean)
+        korean = hangul_forms(reading) if reading is not None else []
+        if chars[:cut] in KOREAN_FIRST:
+            forms = _merge(korean, _chinese_person(chars))
+        else:  # Hong Kong's spelling after the best two of the others: 陳大文 Chan Tai Man
+            hong_kong = list(cantonese.person_forms(chars[:cut], chars[cut:]))
+            forms = _merge(_chinese_person(chars), korean)
+            forms = [*forms[:4], *hong_kong, *forms[4:]]
     else:
         pinyin = [_syllables(word) or [ascii_text(word).lower()] for word in words]
         forms = [
             " ".join(" ".join(p) for p in pinyin),
             " ".join("".join(p) for p in pinyin),  # foreign names: 贝拉克·奥巴马 Beilake Aobama
             " ".join("".join(to_wade_giles(s) if s in PINYIN else s for s in p) for p in pinyin),
+            *cantonese.word_forms(tuple(words)),  # Hong Kong's spelling: 永豐 Wing Fung
         ]
     unique = dict.fromkeys(" ".join(f.split()) for f in forms)
     return tuple(f for f in unique if f)[:MAX_FORMS]
@@ -280,7 +286,9 @@ def han_forms(text: str) -> list[str]:
     gives the surname and the given name joined and split ("xi jinping", "xi jin
     ping"), then Wade–Giles ("hsi chin ping"), and, when the surname is a Korean one
     and every character has a Korean reading, the Korean forms of that reading
-    (金正恩 -> "kim jong un"), first for 金 and 朴.
+    (金正恩 -> "kim jong un"), first for 金 and 朴; last, except for 金 and 朴, the
+    Hong Kong spellings ("chan tai man"). Other names give pinyin by word and by
+    syllable, Wade–Giles, and the Hong Kong spellings.
     """
     return list(_han_forms(" ".join(text.split())))
 
