@@ -79,3 +79,38 @@ def test_whole_words_of_other_scripts() -> None:
 def test_translated_words_meet(latin: str, written: str, schema: str) -> None:
     result = compare_names(name_forms(written, schema), name_forms(latin, schema), schema)
     assert result is not None and result.score >= DEFAULT_THRESHOLD
+
+
+@pytest.mark.parametrize(
+    ("listed", "written"),
+    [
+        # the UN and EU lists' North Korean state bodies, in Hangul and in Chinese
+        # characters as Korean and Chinese sources write them
+        ("KOREAN PEOPLE'S ARMY", "조선인민군"),  # EU annex XV.B
+        ("KOREAN PEOPLE'S ARMY", "朝鲜人民军"),
+        ("RECONNAISSANCE GENERAL BUREAU", "정찰총국"),  # UN KPe.031
+        ("RECONNAISSANCE GENERAL BUREAU", "侦察总局"),
+        ("MUNITIONS INDUSTRY DEPARTMENT", "군수공업부"),  # UN KPe.028
+        ("GENERAL BUREAU OF ATOMIC ENERGY (GBAE)", "원자력총국"),  # UN KPe.007
+        ("MINISTRY OF ATOMIC ENERGY INDUSTRY", "원자력공업성"),  # UN KPe.027
+        ("SECOND ECONOMIC COMMITTEE", "제2경제위원회"),  # UN KPe.032
+        ("MINISTRY OF STATE SECURITY", "국가보위성"),  # SDN
+        ("PROPAGANDA AND AGITATION DEPARTMENT (PAD)", "선전선동부"),  # SDN
+        ("Korea International Exhibition Corporation", "조선국제전람사"),  # EU annex XVI.B
+        ("Ministry of Rocket Industry", "로케트공업성"),  # EU annex XV.B
+    ],
+)
+def test_state_bodies_by_their_translated_names(listed: str, written: str) -> None:
+    schema = "Organization"
+    result = compare_names(name_forms(written, schema), name_forms(listed, schema), schema)
+    assert result is not None and result.score >= 0.95
+
+
+def test_another_body_of_the_same_state_is_not_a_hit() -> None:
+    schema = "Organization"
+    result = compare_names(
+        name_forms("정찰총국", schema),
+        name_forms("GENERAL BUREAU OF ATOMIC ENERGY", schema),
+        schema,
+    )
+    assert result is None or result.score < DEFAULT_THRESHOLD

@@ -67,6 +67,12 @@ def test_an_inverted_surname_with_a_particle_goes_last(
         ("KOREA KWANGSON BANKING CORPORATION (KKBC)", ("korea", "kwangson", "bank")),
         ("FOREIGN TRADE BANK (FTB)", ("foreign", "trade", "bank")),
         ("Huaxin Shipping (HK) Ltd", ("huaxin", "shipping", "hk")),  # not its acronym
+        # the SDN and UN KPe.007: the acronym skips the connecting words
+        (
+            "PROPAGANDA AND AGITATION DEPARTMENT (PAD)",
+            ("propaganda", "agitation", "department"),
+        ),
+        ("GENERAL BUREAU OF ATOMIC ENERGY (GBAE)", ("general", "bureau", "atomic", "energy")),
     ],
 )
 def test_a_bracketed_acronym_of_the_name_is_left_out(name: str, tokens: tuple[str, ...]) -> None:

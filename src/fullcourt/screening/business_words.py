@@ -39,6 +39,14 @@ CHINESE = {
     "海洋": "marine", "造船": "shipbuilding", "船厂": "shipyard", "医药": "pharmaceutical",
     "通信": "communication", "电气": "electric", "商业": "commercial",
     "生物科技": "biotechnology", "信用": "credit",
+    # the words of state bodies' names (朝鲜人民军, the Korean People's Army)
+    "人民军": "peoples army", "侦察": "reconnaissance", "总局": "general bureau",
+    "原子能": "atomic energy", "委员会": "committee", "经济": "economic",
+    "劳动党": "workers party", "国防": "national defense", "研究所": "research institute",
+    "研究院": "research institute", "大学": "university", "中央": "central",
+    "展览": "exhibition", "军需": "munitions", "工业部": "industry department",
+    "火箭": "rocket", "战略军": "strategic force", "对外": "foreign", "海事": "maritime",
+    "监督局": "supervision bureau", "科学院": "academy of sciences",
 }  # fmt: skip
 KOREAN = {
     "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
@@ -49,6 +57,19 @@ KOREAN = {
     "선박": "ship", "무역회사": "trading company", "총국": "general bureau",
     "상업": "commercial", "항공": "aviation", "정보": "information", "통신": "communication",
     "신용": "credit",
+    # the words of state bodies' names (조선인민군, the Korean People's Army; 정찰총국,
+    # the Reconnaissance General Bureau), as the UN and EU lists translate them
+    "인민군": "peoples army", "군수": "munitions", "공업부": "industry department",
+    "공업성": "industry ministry", "정찰": "reconnaissance", "원자력": "atomic energy",
+    "제2": "second", "경제": "economic", "위원회": "committee",
+    "국가보위성": "ministry of state security", "조직지도부": "organization and guidance department",
+    "선전선동부": "propaganda and agitation department", "전람사": "exhibition corporation",
+    "전람": "exhibition", "로동당": "workers party", "노동당": "workers party",
+    "로케트": "rocket", "전략군": "strategic force", "국방": "national defense",
+    "과학원": "academy of sciences", "연구소": "research institute",
+    "연구원": "research institute", "대외": "foreign", "건설": "construction",
+    "해사": "maritime", "감독국": "supervision bureau", "대학": "university",
+    "중앙": "central",
 }  # fmt: skip
 # Words of Arabic, Persian and Russian organisation names that lists give in English
 # (Mahan Air, هواپیمایی ماهان; Al Qatarji Group, مجموعة القاطرجي; State Corporation

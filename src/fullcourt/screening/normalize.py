@@ -554,7 +554,8 @@ def _without_own_acronym(name: str) -> str:
     """An organisation's name without the acronym the list adds in brackets ("KOREA
     KWANGSON BANKING CORPORATION (KKBC)", "FOREIGN TRADE BANK (FTB)"): it repeats the
     name, and left in, it is one more word that a customer's "Korea Kwangson Banking
-    Corp" lacks. A bracketed word that does not spell the name ("(HK)" in "Huaxin
+    Corp" lacks; connecting words may be skipped ("PROPAGANDA AND AGITATION
+    DEPARTMENT (PAD)"). A bracketed word that does not spell the name ("(HK)" in "Huaxin
     Shipping (HK) Ltd") is part of it."""
     from fullcourt.screening.names import spelled_by_prefixes
 
@@ -563,7 +564,12 @@ def _without_own_acronym(name: str) -> str:
         return name
     rest = f"{name[: found.start()]} {name[found.end() :]}".strip()
     words = tuple(w for w in _SPLIT.split(rest.lower()) if w)
-    return rest if spelled_by_prefixes(found.group(1).lower(), words) >= 2 else name
+    # the acronym skips the words that join the others: PAD for Propaganda and
+    # Agitation Department, GBAE for General Bureau of Atomic Energy
+    content = tuple(w for w in words if w not in PARTICLES)
+    acronym = found.group(1).lower()
+    spelled = max(spelled_by_prefixes(acronym, words), spelled_by_prefixes(acronym, content))
+    return rest if spelled >= 2 else name
 
 
 def _particle_last(name: str) -> str:
