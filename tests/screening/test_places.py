@@ -120,3 +120,27 @@ def test_run_together_initials_and_articles_are_not_countries() -> None:
     assert phrases[("hongkong",)] == phrases[("hong", "kong")]
     assert ("us",) not in phrases  # "U.S." run together is the pronoun
     assert ("aliran",) not in phrases  # "Al Iran" run together is a word of its own
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        # the EU annex's name for the body OFAC lists as
+        (
+            "Maritime Administration of DPR Korea",
+            "MARITIME ADMINISTRATION OF THE DEMOCRATIC PEOPLE'S REPUBLIC OF KOREA",
+        ),
+        ("Foreign Trade Bank of D.P.R. Korea", "Foreign Trade Bank of North Korea"),
+        (  # SDN
+            "Ministry of Public Security Institute of Forensic Science of the PRC",
+            "MINISTRY OF PUBLIC SECURITY INSTITUTE OF FORENSIC SCIENCE OF CHINA",
+        ),
+    ],
+)
+def test_short_forms_that_rigour_lacks(a: str, b: str) -> None:
+    assert score(a, b) >= 0.95
+
+
+def test_short_forms_keep_their_countries_apart() -> None:
+    assert country_phrases()[("rok",)] == "southkorea"
+    assert score("Bank of ROK", "Bank of DPR Korea") < 0.8

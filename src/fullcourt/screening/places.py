@@ -66,6 +66,18 @@ def _acronym(name: str, territory: Territory) -> bool:
     )
 
 
+# Short forms of countries that lists, registers and trade papers write and rigour's
+# table lacks ("Maritime Administration of DPR Korea", "Bank of China (PRC)"), each
+# with a name of the country that the table has.
+SHORT_FORMS = {
+    "DPR Korea": "North Korea", "Korea DPR": "North Korea", "Korea DPRK": "North Korea",
+    "Democratic People's Rep. of Korea": "North Korea",
+    "Korea, Democratic People's Rep.": "North Korea",
+    "PRC": "China", "PR China": "China", "ROK": "South Korea", "KSA": "Saudi Arabia",
+    "Russian Fed.": "Russia",
+}  # fmt: skip
+
+
 def _run_together(tokens: tuple[str, ...]) -> tuple[str, ...]:
     """A country of several words written as one ("HONGKONG", "NEWZEALAND"), as
     company registers and payment messages write it. Only names of two or three
@@ -98,7 +110,10 @@ def country_phrases() -> dict[tuple[str, ...], str]:
             for form in (tokens, _run_together(tokens)):
                 if form and found.setdefault(form, canonical) != canonical:
                     ambiguous.add(form)
-    return {tokens: canonical for tokens, canonical in found.items() if tokens not in ambiguous}
+    phrases = {tokens: canonical for tokens, canonical in found.items() if tokens not in ambiguous}
+    for written, country in SHORT_FORMS.items():
+        phrases.setdefault(phrase_tokens(written), phrases[phrase_tokens(country)])
+    return phrases
 
 
 @lru_cache(maxsize=1)
