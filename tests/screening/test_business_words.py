@@ -114,3 +114,9 @@ def test_another_body_of_the_same_state_is_not_a_hit() -> None:
         schema,
     )
     assert result is None or result.score < DEFAULT_THRESHOLD
+
+
+def test_quotes_around_a_registered_name_are_not_part_of_its_words() -> None:
+    # the EU annex: OOO ‘Восточная Стивидорная Компания’
+    assert translated("ооо ‘восточная компания’") == "ооо восточная company"
+    assert translated("ооо «восточная компания»") == "ооо восточная company"

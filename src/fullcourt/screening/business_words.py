@@ -62,7 +62,8 @@ KOREAN = {
     "인민군": "peoples army", "군수": "munitions", "공업부": "industry department",
     "공업성": "industry ministry", "정찰": "reconnaissance", "원자력": "atomic energy",
     "제2": "second", "경제": "economic", "위원회": "committee",
-    "국가보위성": "ministry of state security", "조직지도부": "organization and guidance department",
+    "국가보위성": "ministry of state security",
+    "조직지도부": "organization and guidance department",
     "선전선동부": "propaganda and agitation department", "전람사": "exhibition corporation",
     "전람": "exhibition", "로동당": "workers party", "노동당": "workers party",
     "로케트": "rocket", "전략군": "strategic force", "국방": "national defense",
@@ -110,11 +111,16 @@ KOREA_OPENING = ("조선", "korea")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 
 
+# Quotes around a name inside a registered name (ООО «Восточная Компания», ООО
+# ‘Восточная Компания’) are not part of its words.
+_QUOTES = "«»‘’‚“”„\"'"
+
+
 @lru_cache(maxsize=20_000)
 def translated(text: str) -> str | None:
     """The name with its trade and form words in English and the rest as written
     (romanised later), or None when it has none of them."""
-    words = _country_phrases(text).split()
+    words = [w for w in (w.strip(_QUOTES) for w in _country_phrases(text).split()) if w]
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
     if english != text.split():
         if english[0] in OPENING_KINDS and len(english) > 1:
