@@ -1,6 +1,15 @@
 """Screening features of queries and list records."""
 
-from fullcourt.screening.subject import can_match, make_subject, merge_props, normalize_identifier
+import pytest
+
+from fullcourt.screening.score import score_subject
+from fullcourt.screening.subject import (
+    can_match,
+    identifier_keys,
+    make_subject,
+    merge_props,
+    normalize_identifier,
+)
 
 
 def test_identifiers_by_kind() -> None:
@@ -28,6 +37,48 @@ def test_normalize_identifier() -> None:
     assert normalize_identifier("imo", "IMO Number: 8660313") == "8660313"
     assert normalize_identifier("mmsi", "MMSI: 445 123 000") == "445123000"
     assert normalize_identifier("mmsi", "44512300") is None  # eight digits: no MMSI
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [
+        ("UK Company no. 06527449", "06527449"),  # the UK list's BNK (UK) Ltd
+        ("TIN: 7703436139", "7703436139"),
+        ("1037739635890 (Russia)", "1037739635890"),
+        ("1067746244026 dated 27/07/1992", "1067746244026"),
+    ],
+)
+def test_a_labelled_number_is_also_the_number_alone(written: str, number: str) -> None:
+    assert number in identifier_keys("registration", written)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "PD836410105",  # letters joined to the digits are part of the number
+        "27/07/1992",  # a date's parts are short runs
+        "BY100104937",
+    ],
+)
+def test_no_number_is_cut_out_of_a_code(written: str) -> None:
+    assert identifier_keys("passport", written) == {normalize_identifier("passport", written)}
+
+
+def test_a_customer_s_bare_number_meets_the_list_s_labelled_one() -> None:
+    listed = make_subject(
+        "Company", {"name": ["BNK (UK) Ltd"], "registrationNumber": ["UK Company no. 06527449"]}
+    )
+    query = make_subject(
+        "Company", {"name": ["BNK UK Limited"], "registrationNumber": ["06527449"]}
+    )
+    features = {f.name for f in score_subject(query, listed).features}
+    assert "identifier_registration" in features
+    other = make_subject(
+        "Company", {"name": ["BNK UK Limited"], "registrationNumber": ["06527448"]}
+    )
+    assert "identifier_registration_conflict" in {
+        f.name for f in score_subject(other, listed).features
+    }
 
 
 def test_schema_compatibility() -> None:

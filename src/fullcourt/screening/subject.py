@@ -55,6 +55,25 @@ def normalize_identifier(kind: str, value: str) -> str | None:
     return text if len(text) >= 4 else None
 
 
+# Numbers that lists write inside a label or beside a country ("UK Company no.
+# 06527449", "TIN: 7703436139", "1037739635890 (Russia)"), where a customer file
+# gives the number alone. Runs of seven digits or more, standing apart: shorter ones
+# are dates and serials that many registers share, and letters joined to the digits
+# are part of the number (passport PD836410105 is not PS836410105).
+_DIGIT_RUN = re.compile(r"(?<![A-Za-z0-9])\d{7,}(?![A-Za-z0-9])")
+_LABELLED_KINDS = frozenset({"passport", "registration", "tax", "national_id"})
+
+
+def identifier_keys(kind: str, value: str) -> set[str]:
+    """The keys an identifier is compared by: the whole value normalised and, for the
+    kinds lists write with labels, each long run of digits in it."""
+    whole = normalize_identifier(kind, value)
+    keys = {whole} if whole else set()
+    if kind in _LABELLED_KINDS:
+        keys.update(_DIGIT_RUN.findall(value))
+    return keys
+
+
 @dataclass(frozen=True, slots=True)
 class Subject:
     """Screening features of one query or list entity."""
@@ -103,10 +122,10 @@ def make_subject(schema: str, props: Mapping[str, list[str]]) -> Subject:
     identifiers: dict[str, frozenset[str]] = {}
     for kind, prop_names in IDENTIFIER_PROPS.items():
         values = {
-            norm
+            key
             for prop in prop_names
             for value in props.get(prop, [])
-            if (norm := normalize_identifier(kind, value))
+            for key in identifier_keys(kind, value)
         }
         if values:
             identifiers[kind] = frozenset(values)
