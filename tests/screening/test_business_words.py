@@ -120,3 +120,15 @@ def test_quotes_around_a_registered_name_are_not_part_of_its_words() -> None:
     # the EU annex: OOO ‘Восточная Стивидорная Компания’
     assert translated("ооо ‘восточная компания’") == "ооо восточная company"
     assert translated("ооо «восточная компания»") == "ооо восточная company"
+
+
+def test_the_state_s_official_name_is_not_cut_at_its_first_word() -> None:
+    # the EU annex: 조선민주주의인민공화국 국가해사감독국 (DPRK National Maritime
+    # Supervision Bureau); 조선 alone would be read as "korea" and the rest romanised
+    assert translated("조선민주주의인민공화국 국가해사감독국") == (
+        "democratic peoples republic of korea 국가 maritime supervision bureau"
+    )
+    assert (
+        translated("朝鲜民主主义人民共和国外务省") == "democratic peoples republic of korea 外务省"
+    )
+    assert translated("조선광선은행") == "korea 광선 bank"

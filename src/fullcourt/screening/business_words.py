@@ -21,6 +21,9 @@ from functools import lru_cache
 
 from fullcourt.screening.chinese import simplified
 
+# The state's official name, in Korean and in Chinese, which opens the names of its
+# bodies (조선민주주의인민공화국 국가해사감독국) and which 조선 alone would cut short.
+DPRK_NAMES = ("조선민주주의인민공화국", "朝鲜民主主义人民共和国")
 CHINESE = {
     "实业": "industrial", "发展": "development", "贸易": "trading", "商贸": "trading",
     "国际": "international", "投资": "investment", "科技": "technology",
@@ -47,6 +50,7 @@ CHINESE = {
     "展览": "exhibition", "军需": "munitions", "工业部": "industry department",
     "火箭": "rocket", "战略军": "strategic force", "对外": "foreign", "海事": "maritime",
     "监督局": "supervision bureau", "科学院": "academy of sciences",
+    DPRK_NAMES[1]: "democratic peoples republic of korea",
 }  # fmt: skip
 KOREAN = {
     "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
@@ -70,7 +74,7 @@ KOREAN = {
     "과학원": "academy of sciences", "연구소": "research institute",
     "연구원": "research institute", "대외": "foreign", "건설": "construction",
     "해사": "maritime", "감독국": "supervision bureau", "대학": "university",
-    "중앙": "central",
+    "중앙": "central", DPRK_NAMES[0]: "democratic peoples republic of korea",
 }  # fmt: skip
 # Words of Arabic, Persian and Russian organisation names that lists give in English
 # (Mahan Air, هواپیمایی ماهان; Al Qatarji Group, مجموعة القاطرجي; State Corporation
@@ -177,7 +181,7 @@ def _characters_translated(text: str) -> str | None:
     text = simplified(text)
     out: list[str] = []
     position, changed = 0, False
-    if text.startswith(KOREA_OPENING[0]):
+    if text.startswith(KOREA_OPENING[0]) and not text.startswith(DPRK_NAMES):
         out.append(f" {KOREA_OPENING[1]} ")
         position, changed = len(KOREA_OPENING[0]), True
     while position < len(text):
