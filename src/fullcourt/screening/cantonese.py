@@ -22,6 +22,7 @@ import re
 from functools import lru_cache
 from typing import Any, NamedTuple
 
+MAX_SHORT = 4  # characters of a one-word name read in every spelling
 # Jyutping initials, longest first so "gw" and "ng" are not read as "g" and "n".
 _JYUTPING = re.compile(r"^(gw|kw|ng|[bpmfdtnlgkhwzcsj])?([a-z]+)$")
 _INITIALS = {
@@ -160,7 +161,10 @@ def person_forms(surname: str, given: str) -> tuple[str, ...]:
 
 @lru_cache(maxsize=20_000)
 def word_forms(words: tuple[str, ...]) -> tuple[str, ...]:
-    """Any other name, each character a word ("wing fung mau yik"), in the usual
-    spellings and in the second ones."""
+    """Any other name, each character a word ("wing fung mau yik"): a word of up to
+    four characters (林鄭月娥, a married woman's two surnames and her given name) in
+    every spelling, a longer name in the usual spellings only, since each further
+    form of its one-syllable words brings many more candidates."""
     parts = [_spelled(word) or [Spelling(word, word, word)] for word in words]
-    return _forms(parts)
+    short = len(words) == 1 and len(words[0]) <= MAX_SHORT
+    return _forms(parts) if short else _forms(parts)[:1]

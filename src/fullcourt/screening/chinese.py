@@ -286,9 +286,10 @@ def han_forms(text: str) -> list[str]:
     gives the surname and the given name joined and split ("xi jinping", "xi jin
     ping"), then Wade–Giles ("hsi chin ping"), and, when the surname is a Korean one
     and every character has a Korean reading, the Korean forms of that reading
-    (金正恩 -> "kim jong un"), first for 金 and 朴; last, except for 金 and 朴, the
-    Hong Kong spellings ("chan tai man"). Other names give pinyin by word and by
-    syllable, Wade–Giles, and the Hong Kong spellings.
+    (金正恩 -> "kim jong un"), first for 金 and 朴. Except for 金 and 朴, the Hong
+    Kong spellings ("chan tai man") follow the best two pinyin and Korean forms.
+    Other names give pinyin by word and by syllable, Wade–Giles, and the Hong Kong
+    spellings.
     """
     return list(_han_forms(" ".join(text.split())))
 

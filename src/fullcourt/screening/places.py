@@ -67,8 +67,8 @@ def _acronym(name: str, territory: Territory) -> bool:
 
 
 # Short forms of countries that lists, registers and trade papers write and rigour's
-# table lacks ("Maritime Administration of DPR Korea", "Bank of China (PRC)"), each
-# with a name of the country that the table has.
+# table lacks ("Maritime Administration of DPR Korea", "Institute of Forensic Science
+# of the PRC"), each with a name of the country that the table has.
 SHORT_FORMS = {
     "DPR Korea": "North Korea", "Korea DPR": "North Korea", "Korea DPRK": "North Korea",
     "Democratic People's Rep. of Korea": "North Korea",
