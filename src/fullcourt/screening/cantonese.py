@@ -102,8 +102,8 @@ def spellings(syllable: str) -> Spelling:
         return Spelling(syllable, syllable, syllable)
     initial, final = match.group(1) or "", match.group(2)
     if initial == "j" and final.startswith("yu"):
-        final = final[1:]  # jyu: the glide is already the y (余 Yu, 袁 Yuen, 月 Yuet)
-        spelled = "y" + _FINALS.get("y" + final, final)
+        # the glide is already the y: 余 jyu Yu, 袁 jyun Yuen, 月 jyut Yuet
+        spelled = "y" + _FINALS.get(final, final)
         return Spelling(spelled, spelled, spelled)
     usual_end = _FINALS.get(final, final)
     other_end = _OTHER_FINALS.get(final, usual_end)
