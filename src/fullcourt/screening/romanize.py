@@ -169,6 +169,7 @@ def latin_forms(text: str) -> list[str]:
     """The Latin renderings of a name in any script, the most common first.
 
     Latin text gives one form, ASCII-folded; Hangul, Chinese characters and Cyrillic
-    give their romanisations (at most eight); other scripts one transliteration.
+    give their romanisations (at most ten for Chinese characters, eight for the
+    others); other scripts one transliteration.
     """
     return list(_latin_forms(unicodedata.normalize("NFC", text)))

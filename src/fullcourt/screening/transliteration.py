@@ -127,8 +127,9 @@ def _read(token: str, habit: str) -> tuple[str, ...]:
     return (_settle(sounds),)
 
 
-_GERMAN_S = re.compile(r"(?<![a-z])s(?=[aeiouj])|(?<=[aeiou])s(?=[aeiou])")
-_GERMAN_INNER_S = re.compile(r"(?<=[aeiou])s(?=[aeiou])")
+_INNER_S = r"(?<=[aeiou])s(?=[aeiou])"  # s between vowels
+_GERMAN_INNER_S = re.compile(_INNER_S)
+_GERMAN_S = re.compile(r"(?<![a-z])s(?=[aeiouj])|" + _INNER_S)  # and opening a word
 _GERMAN_MARKS = re.compile(r"w|j[aeiou]|[aeiou]j|tsch")
 
 
