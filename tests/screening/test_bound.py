@@ -274,3 +274,29 @@ def test_never_below_the_score_on_edited_names(
     query = make_subject(schema, {"name": [left]})
     candidate = entity(0, schema, [right])
     assert score_subject(query, candidate.subject).score <= ceiling(query, candidate)
+
+
+NARROWED = [
+    # (query, list names): a query read in several romanisations meets a list name
+    # in some of them only; the renderings that cannot reach the score are not compared
+    ("리병철", ["RI Pyong Chol", "Ri Byong Chol"]),
+    ("陳國基", ["CHAN, Kwok-ki"]),
+    ("Владимир Путин", ["Vladimir Vladimirovich PUTIN"]),
+    ("金正恩", ["KIM Jong Un"]),
+]
+
+
+@pytest.mark.parametrize(("query_name", "listed"), NARROWED)
+def test_narrowing_drops_forms_but_keeps_the_score(query_name: str, listed: list[str]) -> None:
+    query = make_subject("Person", {"name": [query_name]})
+    candidate = entity(0, "Person", listed)
+    table = FormTable()
+    table.add(0, candidate.subject)
+    table.freeze()
+    ceilings = table.entity_ceilings(query, np.array([0], dtype=np.int64))
+    full = score_subject(query, candidate.subject).score
+    asked, subject = table.narrow(query, candidate.subject, 0, ceilings, full, 0.0)
+    forms = sum(len(found) for _, _, found in query.names)
+    kept = sum(len(found) for _, _, found in asked.names)
+    assert 0 < kept < forms
+    assert score_subject(asked, subject).score == full

@@ -154,15 +154,27 @@ class FormTable:
                     self.vocabulary.written_in(text, form.abjad)
 
     def narrow(
-        self, subject: Subject, position: int, ceilings: Ceilings, needed: float, evidence: float
-    ) -> Subject:
-        """``subject`` with only the name forms that could reach ``needed`` (a total
-        score) with ``evidence`` (what identifiers and context add to the name): the
-        full comparison of the rest is work whose answer is known."""
+        self,
+        query: Subject,
+        subject: Subject,
+        position: int,
+        ceilings: Ceilings,
+        needed: float,
+        evidence: float,
+    ) -> tuple[Subject, Subject]:
+        """``query`` and ``subject`` with only the name forms that could reach
+        ``needed`` (a total score) with ``evidence`` (what identifiers and context add
+        to the name): the full comparison of the rest is work whose answer is known.
+
+        Each side keeps a form if it has a partner on the other side whose ceiling
+        reaches that far; a query read in several romanisations often meets a
+        candidate in one of them only.
+        """
         slot = ceilings.slot_of[position]
         begin = int(self.bounds[position])
-        values = ceilings.rows[ceilings.spans[slot] : ceilings.spans[slot + 1]]
+        span = slice(int(ceilings.spans[slot]), int(ceilings.spans[slot + 1]))
         floor = needed - evidence
+        values = ceilings.rows[span]
         keep = {
             member
             for offset, value in enumerate(values)
@@ -174,7 +186,17 @@ class FormTable:
             kept = tuple(f for i, f in enumerate(forms) if (name_index, i) in keep)
             if kept:
                 names.append((name, weight, kept))
-        return replace(subject, names=tuple(names))
+        reaching: npt.NDArray[np.bool_] = (
+            np.max(ceilings.by_form[:, span], axis=1, initial=0.0) >= floor
+        )
+        asked = []
+        flat = 0
+        for name, weight, forms in query.names:
+            kept = tuple(f for i, f in enumerate(forms) if reaching[flat + i])
+            flat += len(forms)
+            if kept:
+                asked.append((name, weight, kept))
+        return replace(query, names=tuple(asked)), replace(subject, names=tuple(names))
 
     def freeze(self) -> None:
         self.starts.append(len(self._rows))
@@ -262,8 +284,8 @@ class FormTable:
         context (identifier hits are decided apart: they override names), and the most
         each of their name forms can add."""
         rows, slot = self.forms_of(positions)
-        best = np.zeros(len(rows))
         forms = [form for _, _, found in query.names for form in found]
+        by_form = np.zeros((len(forms), len(rows)))
         if len(rows) and forms:
             frame = self._frame(rows)
             # every part and joined pair of every rendering of the query, compared once:
@@ -283,16 +305,18 @@ class FormTable:
             if any(form.korean for form in forms):
                 korean = vocab.korean_rows(strings, frame.columns, ceiling, common, cut_rows)
             place = {text: k for k, text in enumerate(strings)}
-            for form in forms:
-                found = self._form_ceilings(form, rows, frame, ceiling, place, korean)
-                best = np.maximum(best, found)
-        best = best * self.name_weight[rows] + ROUNDING
+            for k, form in enumerate(forms):
+                by_form[k] = self._form_ceilings(form, rows, frame, ceiling, place, korean)
+        by_form = by_form * self.name_weight[rows] + ROUNDING
+        best = by_form.max(axis=0, initial=ROUNDING)
         margin = evidence_margin(query)
         result = np.zeros(len(positions))
         np.maximum.at(result, slot, best)
         spans = np.concatenate([[0], np.cumsum(np.bincount(slot, minlength=len(positions)))])
         slot_of = {int(p): k for k, p in enumerate(positions)}
-        return Ceilings(np.minimum(1.0, result + margin), best, spans, slot_of, margin, result)
+        return Ceilings(
+            np.minimum(1.0, result + margin), best, spans, slot_of, margin, result, by_form
+        )
 
     def _frame(self, rows: Ints) -> Frame:
         vocab = self.vocabulary
@@ -501,6 +525,7 @@ class Ceilings:
     slot_of: dict[int, int]  # entity position -> k
     margin: float  # the most context features can add
     names: Floats  # per candidate entity, the name alone
+    by_form: Floats  # name score of each form row (columns) for each query form (rows)
 
 
 def evidence_margin(query: Subject) -> float:

@@ -82,15 +82,17 @@ class Matcher:
             if tops[k] < needed:
                 break
             entity = index.entities[position]
-            subject = entity.subject
+            asked, subject = query, entity.subject
             if position not in forced:
                 # the ceiling allowed for the best context; this candidate's own (a date
                 # of birth years apart, say) is known exactly and costs little to read
                 evidence = evidence_score(query, subject)
                 if min(1.0, ceilings.names[k] + evidence) < needed:
                     continue
-                subject = index.forms.narrow(subject, position, ceilings, needed, evidence)
-            scored = score_subject(query, subject)
+                asked, subject = index.forms.narrow(
+                    query, subject, position, ceilings, needed, evidence
+                )
+            scored = score_subject(asked, subject)
             if scored.score >= cutoff:
                 results.append(Match(entity, scored, scored.score >= threshold))
                 results.sort(key=lambda m: (-m.score.score, m.entity.id))

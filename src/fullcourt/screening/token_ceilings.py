@@ -14,11 +14,9 @@ above the scorer on real pairs.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
-from nicknames import NickNamer
 from rapidfuzz.distance import OSA, Levenshtein, Prefix
 from rapidfuzz.process import cdist
 from rigour.text import metaphone
@@ -43,18 +41,6 @@ def _korean_key(token: str) -> str:
     if shape == 2:
         return "|".join(syllable_key(part) for part in split_syllables(token) or [])
     return ""
-
-
-@lru_cache(maxsize=1)
-def _nicknames() -> NickNamer:
-    return NickNamer()
-
-
-@lru_cache(maxsize=100_000)
-def nickname_relatives(token: str) -> frozenset[str]:
-    """Every token that ``tokens.is_nickname`` pairs with ``token``."""
-    namer = _nicknames()
-    return frozenset(namer.nicknames_of(token) | namer.canonicals_of(token))
 
 
 class Vocabulary:
@@ -170,7 +156,7 @@ class Vocabulary:
             )
             read = [self.lookup_key(r, "r") for r in sorted(transliteration.readings(token))]
             read += [-2] * (HABITS - len(read))
-            relatives = [self.ids[r] for r in nickname_relatives(token) if r in self.ids]
+            relatives = [self.ids[r] for r in t.nickname_relatives(token) if r in self.ids]
             found = (keys, np.array(read, dtype=np.int64), np.array(relatives, dtype=np.int64))
             if len(self._token_keys) < 200_000:
                 self._token_keys[token] = found

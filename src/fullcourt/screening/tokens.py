@@ -41,13 +41,25 @@ COUNTRIES_OF_ONE = place_words_of_one()
 
 
 @lru_cache(maxsize=1)
-def _nicknamer() -> NickNamer:
-    return NickNamer()
+def _nickname_relatives() -> dict[str, frozenset[str]]:
+    """Each name's nicknames and the names it is a nickname of, read once:
+    ``NickNamer`` copies a set on every lookup, and a query's new parts meet every part
+    of every candidate."""
+    relatives: dict[str, set[str]] = {}
+    for name, nicks in NickNamer().nickname_lookup.items():
+        for nick in nicks:
+            relatives.setdefault(name, set()).add(nick)
+            relatives.setdefault(nick, set()).add(name)
+    return {name: frozenset(found) for name, found in relatives.items()}
+
+
+def nickname_relatives(token: str) -> frozenset[str]:
+    """Every lower-case token that is a nickname of ``token`` or that it is one of."""
+    return _nickname_relatives().get(token, frozenset())
 
 
 def is_nickname(a: str, b: str) -> bool:
-    namer = _nicknamer()
-    return b in namer.nicknames_of(a) or a in namer.nicknames_of(b)
+    return b in nickname_relatives(a)
 
 
 @lru_cache(maxsize=100_000)
