@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from fullcourt.defaults import load_defaults
-from fullcourt.engine import Engine, _file_stamps
+from fullcourt.engine import Engine, file_stamps
 from fullcourt.ingest import load_paths
 from fullcourt.screening.identity import query_key
 from fullcourt.store import Store
@@ -73,13 +73,13 @@ def test_the_store_is_opened_again_only_once_written(engine: Engine, shared: Pat
     """Reading the store leaves its files as they were, so the engine need not open
     it to know the list versions are the same; a load changes them."""
     engine.matcher()
-    before = _file_stamps(engine.store_path)
+    before = file_stamps(engine.store_path)
     engine.screen("Person", YUN)
     with Store(engine.store_path, read_only=True) as store:
         store.conn.execute("select 1")
-    assert _file_stamps(engine.store_path) == before
+    assert file_stamps(engine.store_path) == before
     load_un(engine, shared, dataset="un_sc_full")
-    assert _file_stamps(engine.store_path) != before
+    assert file_stamps(engine.store_path) != before
 
 
 def test_an_unwritten_store_is_not_opened_again(engine: Engine) -> None:

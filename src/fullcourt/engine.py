@@ -44,7 +44,7 @@ def _keep_out_of_collections() -> None:
     gc.freeze()
 
 
-def _file_stamps(path: Path) -> tuple[tuple[int, int], ...]:
+def file_stamps(path: Path) -> tuple[tuple[int, int], ...]:
     """When and how far the store's files were last written: any commit changes the
     database file or its write-ahead log, so while neither changes, neither do the
     list versions in it."""
@@ -100,7 +100,7 @@ class Engine:
             now = time.monotonic()
             if self._matcher is not None and now - self._checked < self.refresh_seconds:
                 return self._matcher
-            stamps = _file_stamps(self.store_path)
+            stamps = file_stamps(self.store_path)
             if self._matcher is None or stamps != self._stamps:
                 with Store(self.store_path, read_only=True) as store:
                     versions = current_versions(store)

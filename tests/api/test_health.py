@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
 from fullcourt.api import ApiSettings, create_app
-from fullcourt.api.health import store_problem
+from fullcourt.api.health import StoreCheck, store_problem
 from fullcourt.defaults import read_manifest
 from fullcourt.engine import Engine
 from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION
@@ -50,3 +52,20 @@ def test_empty_store_is_503(tmp_path: Path) -> None:
     Store(tmp_path / "empty.duckdb").close()
     assert unavailable(tmp_path / "empty.duckdb")["detail"].endswith("no list loaded yet")
     assert store_problem(tmp_path / "empty.duckdb") is not None
+
+
+def test_store_check_keeps_only_a_healthy_answer(tmp_path: Path, default_store: Path) -> None:
+    path = tmp_path / "store.duckdb"
+    Store(path).close()
+    check = StoreCheck(path)
+    assert check() is not None  # no list yet
+    shutil.copy(default_store, path)
+    assert check() is None  # a problem is not kept: the loaded store is seen at once
+    # while the files keep their time and size the store is not opened again: a file
+    # swapped for junk behind the probe's back shows only once it changes
+    stat = path.stat()
+    path.write_bytes(b"\0" * stat.st_size)
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+    assert check() is None and store_problem(path) is not None
+    path.unlink()
+    assert check() is not None

@@ -16,7 +16,7 @@ from fastapi.responses import JSONResponse
 from pydantic import BaseModel, Field
 
 from fullcourt.api.models import ErrorResponse
-from fullcourt.engine import Engine
+from fullcourt.engine import Engine, file_stamps
 from fullcourt.screening.catalog import current_versions
 from fullcourt.screening.score import ALGORITHM, ALGORITHM_VERSION
 from fullcourt.store import Store, StoreError
@@ -35,6 +35,7 @@ class Unavailable(ErrorResponse):
 
 def health_router(engine: Engine) -> APIRouter:
     router = APIRouter(tags=["Health"])
+    check = StoreCheck(engine.store_path)
 
     @router.get(
         "/healthz",
@@ -43,7 +44,7 @@ def health_router(engine: Engine) -> APIRouter:
         summary="Readiness: lists loaded, index built",
     )
     def healthz() -> Any:
-        if (problem := store_problem(engine.store_path)) is not None:
+        if (problem := check()) is not None:
             return JSONResponse({"status": "unavailable", "detail": problem}, status_code=503)
         matcher = engine.matcher()
         return Health(
@@ -64,3 +65,25 @@ def store_problem(path: Path) -> str | None:
     except (StoreError, duckdb.IOException) as exc:
         return str(exc)
     return None if loaded else f"{path}: no list loaded yet"
+
+
+class StoreCheck:
+    """``store_problem`` for a readiness probe, asked again only when the store's files
+    have changed since it last found the store healthy.
+
+    Opening the store takes a fifth of a second, and probes come every few seconds
+    while screening goes on. A problem is never kept: a store busy with a load must
+    be seen free as soon as it is.
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._healthy: tuple[tuple[int, int], ...] | None = None
+
+    def __call__(self) -> str | None:
+        stamps = file_stamps(self.path)  # before the look: a write since shows next time
+        if stamps == self._healthy:
+            return None
+        problem = store_problem(self.path)
+        self._healthy = stamps if problem is None else None
+        return problem
