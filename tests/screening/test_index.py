@@ -67,3 +67,23 @@ def test_a_short_part_with_two_letters_swapped_is_found() -> None:
     index = build_index(listed(k, name) for k, name in enumerate(names))
     found = index.candidates(make_subject("Person", {"name": ["AFIZ"]}), limit=3)
     assert "FAIZ" in [entity.caption for entity in found]
+
+
+def test_acronyms_are_looked_up_among_organisations_only() -> None:
+    # KOMID spells Korea Mining Development (ko-mi-d), and also Kaan Onur Mert Ilker
+    # Dag, whose name shares no other key with it: a person's name is never read as
+    # an acronym
+    org = ListEntity(
+        "org", "Company", "Korea Mining Development Trading",
+        make_subject("Company", {"name": ["Korea Mining Development Trading"]}),
+        {"name": ["Korea Mining Development Trading"]}, ("t",), (),
+    )  # fmt: skip
+    names = ["Kaan Onur Mert Ilker Dag", "Kim Ok Mi"]
+    people = [listed(k, name) for k, name in enumerate(names, start=1)]
+    index = build_index([org, *people])
+    found = index.candidates(make_subject("Thing", {"name": ["KOMID"]}), limit=5)
+    assert [entity.id for entity in found] == ["org"]
+    # the acronym's second letter may come after one, two or three of the first part's
+    for acronym in ("KMDT", "KOMDT", "KORMD"):
+        found = index.candidates(make_subject("Thing", {"name": [acronym]}), limit=5)
+        assert "org" in [entity.id for entity in found], acronym

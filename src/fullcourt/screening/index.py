@@ -28,7 +28,7 @@ from rigour.text import metaphone
 from fullcourt.screening.bound import FormTable
 from fullcourt.screening.chinese import pinyin_key
 from fullcourt.screening.korean import syllable_key
-from fullcourt.screening.normalize import NameForm, cjk_characters
+from fullcourt.screening.normalize import PERSON_SCHEMATA, NameForm, cjk_characters
 from fullcourt.screening.subject import Subject, can_match
 from fullcourt.screening.token_ceilings import Floats, Ints
 from fullcourt.screening.tokens import skeleton
@@ -103,6 +103,7 @@ class CandidateIndex:
     entities: list[ListEntity] = field(default_factory=list)
     postings: dict[str, set[int]] = field(default_factory=dict)
     identifiers: dict[tuple[str, str], set[int]] = field(default_factory=dict)
+    # names of 2+ parts, not people's, by the first letters of their first two parts
     acronyms: dict[str, list[tuple[int, tuple[str, ...]]]] = field(default_factory=dict)
     forms: FormTable = field(default_factory=FormTable)
     _arrays: dict[str, tuple[Ints, float]] = field(default_factory=dict)
@@ -114,12 +115,15 @@ class CandidateIndex:
             raise RuntimeError("the index is frozen: build a new one for new list versions")
         position = len(self.entities)
         self.entities.append(entity)
+        person = entity.subject.schema in PERSON_SCHEMATA  # people have no acronyms
         for _, _, forms in entity.subject.names:
             for form in forms:
                 for key in form_keys(form, listed=True):
                     self.postings.setdefault(key, set()).add(position)
-                if 2 <= len(form.tokens) <= ACRONYM_MAX:
-                    bucket = self.acronyms.setdefault(form.tokens[0][0], [])
+                if 2 <= len(form.tokens) <= ACRONYM_MAX and not person:
+                    # filed under the first letters of its first two parts: an acronym
+                    # names the second part's letter after one to three of the first's
+                    bucket = self.acronyms.setdefault(form.tokens[0][0] + form.tokens[1][0], [])
                     bucket.append((position, form.tokens + form.legal))  # NITC: ...Company
         for kind, values in entity.subject.identifiers.items():
             for value in values:
@@ -235,9 +239,10 @@ class CandidateIndex:
         if len(form.tokens) != 1 or not 2 <= len(form.tokens[0]) <= ACRONYM_MAX:
             return
         token = form.tokens[0]
-        for position, tokens in self.acronyms.get(token[0], []):
-            if spelled_by_prefixes(token, tokens) >= 2:
-                votes[position] += ACRONYM_VOTE
+        for second in dict.fromkeys(token[1 : min(4, len(token))]):
+            for position, tokens in self.acronyms.get(token[0] + second, []):
+                if spelled_by_prefixes(token, tokens) >= 2:
+                    votes[position] += ACRONYM_VOTE
 
 
 def build_index(entities: Iterable[ListEntity]) -> CandidateIndex:
