@@ -186,9 +186,12 @@ class FormTable:
             kept = tuple(f for i, f in enumerate(forms) if (name_index, i) in keep)
             if kept:
                 names.append((name, weight, kept))
-        reaching: npt.NDArray[np.bool_] = (
-            np.max(ceilings.by_form[:, span], axis=1, initial=0.0) >= floor
-        )
+        narrowed = replace(subject, names=tuple(names))
+        if len(ceilings.by_form) < 2:
+            return query, narrowed  # one rendering, which reaches: the entity's ceiling did
+        reaching = np.max(ceilings.by_form[:, span], axis=1, initial=0.0) >= floor
+        if reaching.all():
+            return query, narrowed
         asked = []
         flat = 0
         for name, weight, forms in query.names:
@@ -196,7 +199,7 @@ class FormTable:
             flat += len(forms)
             if kept:
                 asked.append((name, weight, kept))
-        return replace(query, names=tuple(asked)), replace(subject, names=tuple(names))
+        return replace(query, names=tuple(asked)), narrowed
 
     def freeze(self) -> None:
         self.starts.append(len(self._rows))
