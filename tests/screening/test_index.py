@@ -72,7 +72,7 @@ def test_a_short_part_with_two_letters_swapped_is_found() -> None:
 def test_acronyms_are_looked_up_among_organisations_only() -> None:
     # KOMID spells Korea Mining Development (ko-mi-d), and also Kaan Onur Mert Ilker
     # Dag, whose name shares no other key with it: a person's name is never read as
-    # an acronym
+    # an acronym. Kim Ok Mi spells KOM, not KOMID, and must not come in either
     org = ListEntity(
         "org", "Company", "Korea Mining Development Trading",
         make_subject("Company", {"name": ["Korea Mining Development Trading"]}),

@@ -73,7 +73,10 @@ class StoreCheck:
 
     Opening the store takes a fifth of a second, and probes come every few seconds
     while screening goes on. A problem is never kept: a store busy with a load must
-    be seen free as soon as it is.
+    be seen free as soon as it is. A load that has begun but written nothing yet
+    leaves the answer healthy, which it is: the index in memory keeps screening
+    against the versions it was built from until the new ones land. Two probes at
+    once may both open the store; nothing worse.
     """
 
     def __init__(self, path: Path) -> None:

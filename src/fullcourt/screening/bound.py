@@ -285,7 +285,8 @@ class FormTable:
     def entity_ceilings(self, query: Subject, positions: Ints) -> Ceilings:
         """The most each entity at ``positions`` can score for ``query`` on names and
         context (identifier hits are decided apart: they override names), and the most
-        each of their name forms can add."""
+        each of their name forms can add, with each rendering of the query and with the
+        best of them."""
         rows, slot = self.forms_of(positions)
         forms = [form for _, _, found in query.names for form in found]
         by_form = np.zeros((len(forms), len(rows)))
@@ -520,15 +521,16 @@ class Frame:
 
 @dataclass(frozen=True, slots=True)
 class Ceilings:
-    """Ceilings for one query: per candidate entity, and per name form of each."""
+    """Ceilings for one query: per candidate entity, per name form of each, and per
+    rendering of the query against each form (what ``FormTable.narrow`` reads)."""
 
     entities: Floats  # total score, context included
-    rows: Floats  # name score of each form row, candidates' rows one after another
+    rows: Floats  # the most each form row's name can add, candidates' rows in turn
     spans: Ints  # rows[spans[k]:spans[k + 1]] belong to the k-th candidate
     slot_of: dict[int, int]  # entity position -> k
     margin: float  # the most context features can add
     names: Floats  # per candidate entity, the name alone
-    by_form: Floats  # name score of each form row (columns) for each query form (rows)
+    by_form: Floats  # as ``rows``, per rendering of the query (one row each, in order)
 
 
 def evidence_margin(query: Subject) -> float:

@@ -5,8 +5,9 @@ keys so that no single spelling habit hides a listed party: whole tokens, Korean
 syllable keys and phonetic keys (for romanisation variants), each token's readings
 under national transliteration habits (transliteration.py), letter trigrams of the
 name without spaces (for typos and for "CHONMASAN" against "CHON MA SAN"), single
-characters of Han and Hangul names, identifiers, and an acronym bucket for short
-single-word queries ("KOMID"). Candidates are ranked by the rarity of what they share
+characters of Han and Hangul names, identifiers, and acronym buckets for short
+single-word queries ("KOMID"), which hold every name but people's (the scorer never
+reads a person's name as an acronym). Candidates are ranked by the rarity of what they share
 (a shared "trading" counts for little) and only the best are scored in full.
 
 Once built, the index is frozen into numpy arrays: a query's votes are one weighted
