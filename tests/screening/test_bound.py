@@ -141,6 +141,47 @@ def test_a_part_each_name_lacks_is_known_before_scoring(query: str, listed: str)
     assert score <= ceiling(subject, candidate) < 0.5
 
 
+def ceilings(query: Subject, candidates: list[ListEntity]) -> list[float]:
+    table = FormTable()
+    for position, candidate in enumerate(candidates):
+        table.add(position, candidate.subject)
+    table.freeze()
+    positions = np.arange(len(candidates), dtype=np.int64)
+    return [float(c) for c in table.entity_ceilings(query, positions).entities]
+
+
+@pytest.mark.parametrize(
+    ("query", "listed", "below"),
+    [
+        # HABBIB pairs with SHABIB, ALIZAI with nothing, ABDUL only with a poor match:
+        # paired, that part drags the score down; left out, it earns nothing
+        ("ABDUL HABBIB ALIZAI", "AL-DULAYMI, Ahmad Khalaf Shabib", 0.6),
+        ("Rafaela Martins", "Rafael Mirkhatimovich MARDANSHIN", 0.55),
+        ("Joaquina Gomis", "GUZMAN LOPEZ, Joaquin", 0.6),
+    ],
+)
+def test_a_part_with_only_a_poor_partner_is_bounded(query: str, listed: str, below: float) -> None:
+    """The scorer's slip rule: a paired part below ``names.SLIP_FLOOR`` scales the
+    whole score down. A part whose best possible partner is that poor costs either
+    way, and the ceiling knows it before any alignment."""
+    subject = make_subject("Person", {"name": [query]})
+    candidate = entity(0, "Person", [listed])
+    score = score_subject(subject, candidate.subject).score
+    assert score <= ceiling(subject, candidate) < below
+
+
+def test_one_names_part_is_not_anothers_joined_pair() -> None:
+    """A list that writes "FUTUYOALFRED" as one part does not make "Futuyo" and
+    "Alfred", two parts of another name, pair as one: a place in a name is a part or a
+    joined pair by that name's spelling, not the string's."""
+    subject = make_subject("Person", {"name": ["YEKATOM ALFRED"]})
+    apart = entity(0, "Person", ["FUTUYO Alfred"])
+    joined = entity(1, "Person", ["FUTUYOALFRED"])
+    found = ceilings(subject, [apart, joined])
+    assert score_subject(subject, apart.subject).score <= found[0] < 0.5
+    assert found[0] == ceilings(subject, [apart])[0]
+
+
 def test_context_can_only_add_its_margin() -> None:
     plain = make_subject("Person", {"name": ["Kim Yong Chol"]})
     dated = make_subject("Person", {"name": ["Kim Yong Chol"], "birthDate": ["1946"]})

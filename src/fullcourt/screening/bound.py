@@ -4,7 +4,7 @@ The full comparison (``names.compare_names``) aligns name parts one pair at a ti
 Python, about a millisecond per candidate. Most candidates the index proposes share a
 common part ("Mohammed", "Trading") and score far below any threshold; the ceiling
 proves that without aligning anything. It follows the scorer's own arithmetic with
-every reducing rule left out but one:
+every reducing rule left out but two:
 
 - a token pair's similarity is at most the largest value any rule of
   ``tokens.token_similarity`` could give it (spelling, a shared Korean syllable key,
@@ -20,6 +20,13 @@ every reducing rule left out but one:
 - one reducing rule is certain before any alignment: where both names keep a part
   that nothing in the other can pair with, the scorer counts a substituted part, and
   the ceiling takes the same factor off;
+- another is bounded: a part whose best possible partner is a poor one (below
+  ``names.SLIP_FLOOR``) either pairs, and the scorer's slip rule scales the score
+  down by at least its ceiling, or stays alone and earns nothing; the ceiling takes
+  the larger of the two (for the candidates that could still reach the cut-off);
+- whether a place in a list name is a part or two parts joined is that name's own
+  spelling ("FUTUYO Alfred" has two parts where another list writes "FUTUYOALFRED"):
+  a query part meets a joined pair only by merging, never by a plain spelling slip;
 - the rules that can only raise a score (acronyms, the same letters spaced
   differently) are applied as the scorer applies them, to every shape of the name it
   may compare (without a closing country, without series numbers, without both);
@@ -145,9 +152,9 @@ class FormTable:
                 for token in form.tokens:
                     self.vocabulary.add(token)
                 for left, right in pairwise(form.tokens):
-                    self.vocabulary.add(left + right, joined=True)
+                    self.vocabulary.add(left + right)
                 for run in _triples(form.tokens):
-                    self.vocabulary.add(run, joined=True)
+                    self.vocabulary.add(run)
                 if _may_be_cut(form):
                     self.vocabulary.may_be_cut(form.tokens[-1])
                 for text in _strings(form):
@@ -225,6 +232,7 @@ class FormTable:
         self.written = np.array([self._spelling_id(r[2].written) for r in rows], dtype=np.int64)
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
+        self.has_initial = np.array([any(len(t) == 1 for t in r[2].tokens) for r in rows])
         self.korean = np.array([r[2].korean for r in rows], dtype=bool)
         self.abjad = np.array([r[2].abjad for r in rows], dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
@@ -282,14 +290,16 @@ class FormTable:
         rows = np.arange(int(sizes.sum()), dtype=np.int64) + offsets
         return rows, np.repeat(np.arange(len(positions)), sizes)
 
-    def entity_ceilings(self, query: Subject, positions: Ints) -> Ceilings:
+    def entity_ceilings(self, query: Subject, positions: Ints, cutoff: float = 0.0) -> Ceilings:
         """The most each entity at ``positions`` can score for ``query`` on names and
         context (identifier hits are decided apart: they override names), and the most
         each of their name forms can add, with each rendering of the query and with the
-        best of them."""
+        best of them. A ceiling below ``cutoff`` may be left looser than it could be:
+        the caller drops it either way."""
         rows, slot = self.forms_of(positions)
         forms = [form for _, _, found in query.names for form in found]
         by_form = np.zeros((len(forms), len(rows)))
+        margin = evidence_margin(query)
         if len(rows) and forms:
             frame = self._frame(rows)
             # every part and joined pair of every rendering of the query, compared once:
@@ -310,10 +320,10 @@ class FormTable:
                 korean = vocab.korean_rows(strings, frame.columns, ceiling, common, cut_rows)
             place = {text: k for k, text in enumerate(strings)}
             for k, form in enumerate(forms):
-                by_form[k] = self._form_ceilings(form, rows, frame, ceiling, place, korean)
+                floor = cutoff - margin - ROUNDING
+                by_form[k] = self._form_ceilings(form, frame, ceiling, place, korean, floor)
         by_form = by_form * self.name_weight[rows] + ROUNDING
         best = by_form.max(axis=0, initial=ROUNDING)
-        margin = evidence_margin(query)
         result = np.zeros(len(positions))
         np.maximum.at(result, slot, best)
         spans = np.concatenate([[0], np.cumsum(np.bincount(slot, minlength=len(positions)))])
@@ -328,14 +338,51 @@ class FormTable:
         starts = np.cumsum(lengths) - lengths  # each row's place in the gathered array
         gathered = np.repeat(begin - starts, lengths) + np.arange(int(lengths.sum()))
         columns, local = np.unique(self.flat[gathered], return_inverse=True)
+        size = self.size[rows]
+        # each row gathers its parts first, then its joined pairs and runs
+        real_place = np.arange(len(gathered)) - np.repeat(starts, lengths) < np.repeat(
+            size, lengths
+        )
+        width = int(size.max())
+        padding = np.arange(width)[None, :] >= size[:, None]
+        # where each list part, and the joined pair and runs of three it belongs to,
+        # sit among the gathered parts; the sentinel (one past the end) reads as zero
+        sentinel = len(local)
+        position = np.where(padding, sentinel, starts[:, None] + np.arange(width)[None, :])
+        pair = self.pair_at[rows, :width]
+        right = np.where(pair >= 0, starts[:, None] + pair, sentinel)
+        left = np.full_like(right, sentinel)
+        left[:, 1:] = right[:, :-1]
+        triple = self.triple_at[rows, :width]
+        runs = np.full((len(rows), width + 2), sentinel, dtype=np.int64)
+        runs[:, 2:] = np.where(triple >= 0, starts[:, None] + triple, sentinel)
+        person = self.person[rows]
         return Frame(
             columns,
             local,
             starts,
             vocab.texts[columns].tolist(),
-            # a string seen both as a part and as two joined parts is tried both ways
-            vocab.is_part[columns],
-            vocab.is_joined[columns],
+            real_place,
+            rows,
+            width,
+            size,
+            padding,
+            position,
+            left,
+            right,
+            runs,
+            self.weights[rows, :width],
+            self.total[rows],
+            person,
+            np.where(person, PERSON_EXTRA, ORG_EXTRA),
+            np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP),
+            self.is_number[rows, :width],
+            self.qualifier[rows, :width],
+            self.forebear[rows, :width],
+            self.has_number[rows],
+            self.korean[rows],
+            ~self.has_initial[rows],
+            bool(self.abjad[rows].any()),
         )
 
     def _credits(
@@ -344,44 +391,36 @@ class FormTable:
         joined: Floats,
         tripled: Floats,
         frame: Frame,
-        rows: Ints,
-        width: int,
         merge_floor: float = n.MERGE_FLOOR,
     ) -> tuple[Floats, Floats]:
         """The most each query part (parts x rows) and each list part (rows x width)
         can be credited with, from the ceilings of the query's parts, joined pairs and
         joined runs of three."""
         local, starts = frame.local, frame.starts
-        is_real, is_joined = frame.is_real, frame.is_joined
-        # real query part against a real list part (align) or a joined pair (merge)
-        v = np.where(is_real & (single >= n.PAIR_FLOOR), single, 0.0)
-        v = np.maximum(v, np.where(is_joined & (single >= merge_floor), single, 0.0))
-        merged = np.where(is_real & (joined >= merge_floor), joined, 0.0)
+        # a query part against a list part (align), or a part of a query pair or run
+        # that together spell the list part (merge)
+        aligned = np.where(single >= n.PAIR_FLOOR, single, 0.0)
+        merged = np.where(joined >= merge_floor, joined, 0.0)
         if len(joined):  # both parts of a merged pair take its credit
-            v[:-1] = np.maximum(v[:-1], merged)
-            v[1:] = np.maximum(v[1:], merged)
-        merged3 = np.where(is_real & (tripled >= merge_floor), tripled, 0.0)
+            aligned[:-1] = np.maximum(aligned[:-1], merged)
+            aligned[1:] = np.maximum(aligned[1:], merged)
+        merged3 = np.where(tripled >= merge_floor, tripled, 0.0)
         if len(tripled):  # and all three of a merged run
-            v[:-2] = np.maximum(v[:-2], merged3)
-            v[1:-1] = np.maximum(v[1:-1], merged3)
-            v[2:] = np.maximum(v[2:], merged3)
-        per_part = np.maximum.reduceat(v[:, local], starts, axis=1)
+            aligned[:-2] = np.maximum(aligned[:-2], merged3)
+            aligned[1:-1] = np.maximum(aligned[1:-1], merged3)
+            aligned[2:] = np.maximum(aligned[2:], merged3)
+        # a query part against two list parts joined: merged only; which of the two a
+        # place holds is the row's business, not the string's (a list may write
+        # "FUTUYOALFRED" as one part, which another name holds as two)
+        spelled = np.where(single >= merge_floor, single, 0.0)
+        v = np.where(frame.real_place, aligned[:, local], spelled[:, local])
+        per_part = np.maximum.reduceat(v, starts, axis=1)
         # list-side credit: a part, or a joined pair or run it belongs to, met by the query
-        column_best = np.max(np.vstack([v, merged, merged3]), axis=0)
-        flat_best = np.append(column_best[local], 0.0)
-        sentinel = len(local)
-        position = starts[:, None] + np.arange(width)[None, :]
-        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
-        pair = self.pair_at[rows, :width]
-        right = np.where(pair >= 0, starts[:, None] + pair, sentinel)
-        left = np.full_like(right, sentinel)
-        left[:, 1:] = right[:, :-1]
-        list_part = np.where(padding, 0.0, flat_best[np.where(padding, sentinel, position)])
-        list_part = np.maximum(list_part, np.maximum(flat_best[left], flat_best[right]))
+        flat_best = np.append(v.max(axis=0, initial=0.0), 0.0)
+        list_part = np.maximum(flat_best[frame.position], flat_best[frame.left])
+        list_part = np.maximum(list_part, flat_best[frame.right])
         # the runs of three starting at the part, one before it and two before it
-        triple = self.triple_at[rows, :width]
-        runs = np.full((len(rows), width + 2), sentinel, dtype=np.int64)
-        runs[:, 2:] = np.where(triple >= 0, starts[:, None] + triple, sentinel)
+        width, runs = frame.width, frame.runs
         for shift in (0, 1, 2):
             list_part = np.maximum(list_part, flat_best[runs[:, 2 - shift : 2 - shift + width]])
         return per_part, list_part
@@ -389,88 +428,49 @@ class FormTable:
     def _form_ceilings(
         self,
         q: NameForm,
-        rows: Ints,
         frame: Frame,
         ceiling: Floats,
         place: dict[str, int],
         korean: Floats | None = None,
+        floor: float = 0.0,
     ) -> Floats:
-        width = int(self.size[rows].max())
+        """The ceilings of one rendering of the query against every row; ``floor``:
+        rows whose plain ceiling is below it are not worth tightening."""
         tokens = list(q.tokens)
         pairs = [a + b for a, b in pairwise(tokens)]
         single = ceiling[[place[t] for t in tokens]]
         joined = ceiling[[place[p] for p in pairs]] if pairs else ceiling[:0]
         tripled = _tripled(ceiling, q.tokens, place)
         # names across an abjad and Latin letters merge parts on their consonants
-        floor = n.ABJAD_MERGE_FLOOR if q.abjad or self.abjad[rows].any() else n.MERGE_FLOOR
-        per_part, list_part = self._credits(single, joined, tripled, frame, rows, width, floor)
-        korean_rows = self.korean[rows]
-        if q.korean and korean_rows.any() and korean is not None:
+        merging = n.ABJAD_MERGE_FLOOR if q.abjad or frame.any_abjad else n.MERGE_FLOOR
+        per_part, list_part = self._credits(single, joined, tripled, frame, merging)
+        korean_rows = frame.korean
+        if q.korean and korean is not None and korean_rows.any():
             # both names read as Korean: their syllables are the same or different,
             # never close (tokens._korean), which the plain ceiling cannot know
             single = korean[[place[t] for t in tokens]]
             joined = korean[[place[p] for p in pairs]] if pairs else korean[:0]
             tripled = _tripled(korean, q.tokens, place)
-            per_k, list_k = self._credits(single, joined, tripled, frame, rows, width)
+            per_k, list_k = self._credits(single, joined, tripled, frame)
             per_part = np.where(korean_rows[None, :], per_k, per_part)
             list_part = np.where(korean_rows[:, None], list_k, list_part)
-        padding = np.arange(width)[None, :] >= self.size[rows][:, None]
         q_numbers = np.array([_is_number(tok) for tok in tokens], dtype=bool)
-        substituted = self._substituted(q, q_numbers, per_part, list_part, rows, padding)
-        # series numbers and a closing country count as met (see the module docstring)
-        if q_numbers.any():
-            per_part[q_numbers] = np.where(self.has_number[rows], 1.0, per_part[q_numbers])
-        if q.qualifier and len(tokens) > 1:
-            per_part[-1] = 1.0
-        # a forebear of an Arabic name's chain left out earns a share of its weight
-        chain = set(q.patronyms[:-1])
-        q_forebears = np.array([tok in chain for tok in tokens], dtype=bool)
-        if q_forebears.any():
-            per_part[q_forebears] = np.maximum(per_part[q_forebears], n.FOREBEAR_CREDIT)
-        q_weights = np.array([n._weight(tok) for tok in tokens])
-        cover_q = q_weights @ per_part / q_weights.sum()
-        numbers = self.is_number[rows, :width]
-        free = numbers if q_numbers.any() else np.zeros_like(numbers)
-        free = free | (self.qualifier[rows, :width])
-        list_part = np.where(free, 1.0, list_part)
-        forebear = self.forebear[rows, :width]
-        list_part = np.where(forebear, np.maximum(list_part, n.FOREBEAR_CREDIT), list_part)
-        cover_c = (self.weights[rows, :width] * list_part).sum(axis=1) / self.total[rows]
-        person = self.person[rows]
-        extra = np.where(person, PERSON_EXTRA, ORG_EXTRA)
-        high, low = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
-        score = (1 - extra) * high + extra * low
-        score = np.where(substituted, score * n.SUBSTITUTION_FACTOR, score)
-        size = self.size[rows]
-        one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
-        # the cap spares a single token that pairs with every part of the other name
-        every = (per_part > 0).all(axis=0) & ((list_part > 0) | padding).all(axis=1)
-        cap = np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP)
-        score = np.where(one_part & ~every, np.minimum(score, cap), score)
-        return self._raising_rules(q, rows, score)
-
-    def _substituted(
-        self,
-        q: NameForm,
-        q_numbers: npt.NDArray[np.bool_],
-        per_part: Floats,
-        list_part: Floats,
-        rows: Ints,
-        padding: npt.NDArray[np.bool_],
-    ) -> npt.NDArray[np.bool_]:
-        """Rows where both names certainly keep a part the other cannot pair with, which
-        the scorer marks as a substituted part (``names.SUBSTITUTION_FACTOR``). A part
-        the scorer may drop before comparing (a series number, a closing country)
-        never counts as left over."""
-        free = ~q_numbers
-        if q.qualifier and len(q.tokens) > 1:
-            free[-1] = False
-        q_left = ((per_part == 0.0) & free[:, None]).any(axis=0)
-        width = padding.shape[1]
-        kept = ~(padding | self.is_number[rows, :width] | self.qualifier[rows, :width])
-        c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
-        found: npt.NDArray[np.bool_] = q_left & c_left
-        return found
+        score = _cover_score(q, q_numbers, per_part, list_part, frame)
+        # most candidates are already out; the slip rule is bounded only when it may
+        # keep one from the full scorer
+        slipped = None
+        if (score >= floor).any():
+            slipped = _slipped(q, q_numbers, per_part, list_part, frame)
+        if slipped is not None:
+            factor, weak_q, weak_c = slipped
+            # either a weak part is paired, and the slip rule takes at least ``factor``
+            # off; or none is, and each weak part earns nothing
+            paired = _cover_score(q, q_numbers, per_part, list_part, frame, factor)
+            per_part = np.where(weak_q, 0.0, per_part)
+            list_part = np.where(weak_c, 0.0, list_part)
+            unpaired = _cover_score(q, q_numbers, per_part, list_part, frame)
+            score = np.maximum(paired, unpaired)
+        return self._raising_rules(q, frame.rows, score)
 
     def _raising_rules(self, q: NameForm, rows: Ints, score: Floats) -> Floats:
         """Rules of the scorer that can lift a score above its part-by-part value."""
@@ -507,16 +507,139 @@ class FormTable:
         return score
 
 
+def _slipped(
+    q: NameForm,
+    q_numbers: npt.NDArray[np.bool_],
+    per_part: Floats,
+    list_part: Floats,
+    frame: Frame,
+) -> tuple[Floats, npt.NDArray[np.bool_], npt.NDArray[np.bool_]] | None:
+    """The scorer's slip rule (``names.SLIP_FLOOR``), bounded before alignment.
+
+    A part whose best possible partner is below the floor is *weak*: if the alignment
+    pairs it, the worst pair is at most its ceiling and the score shrinks by that over
+    the floor; if not, it earns nothing. Returns, per row, the factor for the first
+    case (the best weak ceiling over the floor, 1 where no part is weak), and the weak
+    parts of each side. Initials never count as slips, so a row or query with one is
+    left alone, as are parts the scorer may drop before comparing (series numbers, a
+    closing country).
+    """
+    tokens = q.tokens
+    if any(len(tok) == 1 for tok in tokens):
+        return None
+    eligible_q = ~q_numbers
+    if q.qualifier and len(tokens) > 1:
+        eligible_q[-1] = False
+    usable = frame.no_initial
+    weak_q = (per_part > 0) & (per_part < n.SLIP_FLOOR) & eligible_q[:, None] & usable
+    eligible_c = ~(frame.padding | frame.is_number | frame.qualifier) & usable[:, None]
+    weak_c = (list_part > 0) & (list_part < n.SLIP_FLOOR) & eligible_c
+    if not (weak_q.any() or weak_c.any()):
+        return None
+    worst = np.maximum(
+        np.max(np.where(weak_q, per_part, 0.0), axis=0, initial=0.0),
+        np.max(np.where(weak_c, list_part, 0.0), axis=1, initial=0.0),
+    )
+    factor = np.where(worst > 0, worst / n.SLIP_FLOOR, 1.0)
+    return factor, weak_q, weak_c
+
+
+def _cover_score(
+    q: NameForm,
+    q_numbers: npt.NDArray[np.bool_],
+    per_part: Floats,
+    list_part: Floats,
+    frame: Frame,
+    factor: Floats | float = 1.0,
+) -> Floats:
+    """The scorer's arithmetic on the credits of each part, with the parts it may drop
+    or credit whatever they meet (series numbers, a closing country, a forebear left
+    out) counted as it counts them. ``factor`` is what the slip rule may take off,
+    applied where the scorer applies it: before the cap on a single part."""
+    tokens = q.tokens
+    substituted = _substituted(q, q_numbers, per_part, list_part, frame)
+    # series numbers and a closing country count as met (see the module docstring)
+    if q_numbers.any():
+        per_part = per_part.copy()
+        per_part[q_numbers] = np.where(frame.has_number, 1.0, per_part[q_numbers])
+    if q.qualifier and len(tokens) > 1:
+        per_part = per_part.copy()
+        per_part[-1] = 1.0
+    # a forebear of an Arabic name's chain left out earns a share of its weight
+    chain = set(q.patronyms[:-1])
+    q_forebears = np.array([tok in chain for tok in tokens], dtype=bool)
+    if q_forebears.any():
+        per_part = per_part.copy()
+        per_part[q_forebears] = np.maximum(per_part[q_forebears], n.FOREBEAR_CREDIT)
+    q_weights = np.array([n._weight(tok) for tok in tokens])
+    cover_q = q_weights @ per_part / q_weights.sum()
+    free = frame.qualifier | frame.is_number if q_numbers.any() else frame.qualifier
+    list_part = np.where(free, 1.0, list_part)
+    list_part = np.where(frame.forebear, np.maximum(list_part, n.FOREBEAR_CREDIT), list_part)
+    cover_c = (frame.weights * list_part).sum(axis=1) / frame.total
+    extra = frame.extra
+    high, low = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
+    score = (1 - extra) * high + extra * low
+    score = np.where(substituted, score * n.SUBSTITUTION_FACTOR, score) * factor
+    size = frame.size
+    one_part = (np.minimum(size, len(tokens)) == 1) & (np.maximum(size, len(tokens)) > 1)
+    # the cap spares a single token that pairs with every part of the other name
+    every = (per_part > 0).all(axis=0) & ((list_part > 0) | frame.padding).all(axis=1)
+    found: Floats = np.where(one_part & ~every, np.minimum(score, frame.cap), score)
+    return found
+
+
+def _substituted(
+    q: NameForm,
+    q_numbers: npt.NDArray[np.bool_],
+    per_part: Floats,
+    list_part: Floats,
+    frame: Frame,
+) -> npt.NDArray[np.bool_]:
+    """Rows where both names certainly keep a part the other cannot pair with, which
+    the scorer marks as a substituted part (``names.SUBSTITUTION_FACTOR``). A part the
+    scorer may drop before comparing (a series number, a closing country) never counts
+    as left over."""
+    free = ~q_numbers
+    if q.qualifier and len(q.tokens) > 1:
+        free[-1] = False
+    q_left = ((per_part == 0.0) & free[:, None]).any(axis=0)
+    kept = ~(frame.padding | frame.is_number | frame.qualifier)
+    c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
+    found: npt.NDArray[np.bool_] = q_left & c_left
+    return found
+
+
 @dataclass(frozen=True, slots=True)
 class Frame:
-    """The list side of one query's comparison: its candidates' distinct parts."""
+    """The list side of one query's comparison: its candidates' distinct parts, and
+    what every rendering of the query reads of their rows, gathered once."""
 
     columns: Ints  # vocabulary ids
     local: Ints  # for each gathered part of each row, its column
     starts: Ints  # each row's first place among the gathered parts
     texts: list[str]
-    is_real: npt.NDArray[np.bool_]
-    is_joined: npt.NDArray[np.bool_]
+    real_place: npt.NDArray[np.bool_]  # for each gathered place: a part, not a joined run
+    rows: Ints
+    width: int  # the most parts of any row
+    size: Ints
+    padding: npt.NDArray[np.bool_]  # rows x width: past the row's last part
+    position: Ints  # rows x width: each part's place among the gathered parts
+    left: Ints  # rows x width: the joined pair ending at the part
+    right: Ints  # rows x width: the joined pair starting at it
+    runs: Ints  # rows x (width + 2): runs of three, two places shifted
+    weights: Floats
+    total: Floats
+    person: npt.NDArray[np.bool_]
+    extra: Floats
+    cap: Floats
+    is_number: npt.NDArray[np.bool_]
+    qualifier: npt.NDArray[np.bool_]
+    forebear: npt.NDArray[np.bool_]
+    has_number: npt.NDArray[np.bool_]
+    korean: npt.NDArray[np.bool_]
+    no_initial: npt.NDArray[np.bool_]
+    any_abjad: bool
 
 
 @dataclass(frozen=True, slots=True)

@@ -68,7 +68,7 @@ class Matcher:
         # a shared strong identifier decides whatever the names say; weak ones only
         # nudge, and the ceiling's margin already allows for them
         forced = index.identifier_hits(query, STRONG_IDENTIFIERS)
-        ceilings = index.forms.entity_ceilings(query, positions)
+        ceilings = index.forms.entity_ceilings(query, positions, cutoff)
         tops = ceilings.entities.copy()
         for k, position in enumerate(positions):
             if int(position) in forced:

@@ -53,8 +53,6 @@ class Vocabulary:
         self._keys: list[list[int]] = []  # per token, one key id per rule in KEY_VALUES
         self._readings: list[list[int]] = []  # per token, its readings' key ids, padded
         self._token_keys: dict[str, tuple[Ints, Ints, Ints]] = {}
-        self._part: set[int] = set()
-        self._joined: set[int] = set()
         self._cut: set[int] = set()  # last parts of names long enough to be cut short
         self._in_abjad: set[int] = set()  # parts of names written in Arabic or Hebrew
         self._in_latin: set[int] = set()  # parts of names written otherwise
@@ -81,17 +79,15 @@ class Vocabulary:
         """A query's key: one the lists never use matches nothing (-2)."""
         return self._key_ids.get(f"{kind}:{key}", -2) if key else -1
 
-    def add(self, token: str, joined: bool = False) -> int:
+    def add(self, token: str) -> int:
         found = self.ids.get(token)
         if found is not None:
-            (self._joined if joined else self._part).add(found)
             return found
         self.ids[token] = len(self.strings)
         self.strings.append(token)
         self._keys.append([self.key_id(key, kind) for kind, key in _keys_of(token)])
         read = [self.key_id(r, "r") for r in sorted(transliteration.readings(token))]
         self._readings.append(read + [-1] * (HABITS - len(read)))
-        (self._joined if joined else self._part).add(self.ids[token])
         return self.ids[token]
 
     def may_be_cut(self, token: str) -> None:
@@ -124,10 +120,6 @@ class Vocabulary:
         self.from_article = np.array([s.startswith(t.ARTICLES) for s in self.strings], dtype=bool)
         self.article = self.from_article & (self.lengths >= t.ARTICLE_MIN)
         self.texts = np.array(self.strings, dtype=object)
-        self.is_part = np.zeros(len(self.strings), dtype=bool)
-        self.is_part[list(self._part)] = True
-        self.is_joined = np.zeros(len(self.strings), dtype=bool)
-        self.is_joined[list(self._joined)] = True
         self.cut_ok = np.zeros(len(self.strings), dtype=bool)
         self.cut_ok[list(self._cut)] = True
         self.in_abjad = np.zeros(len(self.strings), dtype=bool)
