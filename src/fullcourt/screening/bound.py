@@ -337,7 +337,15 @@ class FormTable:
         begin, lengths = self.offsets[rows], self.offsets[rows + 1] - self.offsets[rows]
         starts = np.cumsum(lengths) - lengths  # each row's place in the gathered array
         gathered = np.repeat(begin - starts, lengths) + np.arange(int(lengths.sum()))
-        columns, local = np.unique(self.flat[gathered], return_inverse=True)
+        # the distinct parts in vocabulary order, each place pointing at its own: a mark
+        # per vocabulary entry is cheaper than sorting them
+        ids = self.flat[gathered]
+        present = np.zeros(len(vocab.strings), dtype=bool)
+        present[ids] = True
+        columns = np.flatnonzero(present)
+        lookup = np.empty(len(present), dtype=np.int64)
+        lookup[columns] = np.arange(len(columns))
+        local = lookup[ids]
         size = self.size[rows]
         # each row gathers its parts first, then its joined pairs and runs
         real_place = np.arange(len(gathered)) - np.repeat(starts, lengths) < np.repeat(

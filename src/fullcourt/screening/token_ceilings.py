@@ -14,6 +14,7 @@ above the scorer on real pairs.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 import numpy as np
 import numpy.typing as npt
@@ -120,6 +121,9 @@ class Vocabulary:
         self.from_article = np.array([s.startswith(t.ARTICLES) for s in self.strings], dtype=bool)
         self.article = self.from_article & (self.lengths >= t.ARTICLE_MIN)
         self.texts = np.array(self.strings, dtype=object)
+        # Arabic names are mostly Abd-something: each list part's slip against Abd is
+        # read once here rather than for every query that holds one
+        self.abd_slip = abd_slips(self.strings) if self.strings else np.zeros(0)
         self.cut_ok = np.zeros(len(self.strings), dtype=bool)
         self.cut_ok[list(self._cut)] = True
         self.in_abjad = np.zeros(len(self.strings), dtype=bool)
@@ -306,10 +310,10 @@ class Vocabulary:
         # a slip in a written form of Abd, against the "abd" every form is read as
         if "abd" in rows:
             at = [k for k, text in enumerate(rows) if text == "abd"]
-            best[at] = np.maximum(best[at], abd_slips(texts)[None, :])
+            best[at] = np.maximum(best[at], self.abd_slip[columns][None, :])
         abd_columns = np.flatnonzero(columns == self.ids.get("abd", -1))
         if len(abd_columns):
-            slips = abd_slips(rows)[:, None]
+            slips = np.array([_abd_slip(text) for text in rows])[:, None]
             best[:, abd_columns] = np.maximum(best[:, abd_columns], slips)
         initial = (c_len == 1) | (r_len == 1)
         first = np.array([ord(r[0]) for r in rows], dtype=np.int64)[:, None]
@@ -353,6 +357,12 @@ def abd_slips(texts: Sequence[str]) -> Floats:
     longest = np.maximum(forms, lengths).astype(np.float64)
     found: Floats = _spelling(osa, lev, longest, np.minimum(forms, lengths)).max(axis=0)
     return found
+
+
+@lru_cache(maxsize=4096)
+def _abd_slip(text: str) -> float:
+    """One query part's ``abd_slips``: query parts recur, so each is read once."""
+    return float(abd_slips([text])[0])
 
 
 def common_prefixes(rows: Sequence[str], texts: Sequence[str]) -> Ints:
