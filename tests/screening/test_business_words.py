@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullcourt.screening.business_words import translated
+from fullcourt.screening.business_words import translated, translations
 from fullcourt.screening.names import compare_names
 from fullcourt.screening.normalize import name_forms
 from fullcourt.screening.score import DEFAULT_THRESHOLD
@@ -22,6 +22,15 @@ def test_trade_words_translated_proper_names_kept() -> None:
     assert translated("鸿祥") is None  # nothing to translate
 
 
+def test_a_word_lists_translate_two_ways_gives_two_renderings() -> None:
+    assert translations("원양해운관리회사") == (
+        "ocean shipping management company",
+        "ocean maritime management company",
+    )
+    assert translations("조선광선은행") == ("korea 광선 bank",)
+    assert translations("鸿祥") == ()
+
+
 def test_korea_only_where_it_opens_the_name() -> None:
     # 조선 is Korea (朝鮮) opening a North Korean name, shipbuilding (造船) elsewhere
     assert translated("대우조선") is None
@@ -37,6 +46,9 @@ def test_korea_only_where_it_opens_the_name() -> None:
         ("Tanchon Commercial Bank", "단천상업은행"),  # UN KPe.003
         ("HEBEI HUANHAO BIOTECHNOLOGY CO., LTD.", "河北环昊生物科技有限公司"),  # SDN
         ("DAEDONG CREDIT BANK", "대동신용은행"),  # UN KPe.023
+        # UN KPe.020; 해운 is "maritime" here and "shipping" in Korea Ansan Shipping
+        ("Ocean Maritime Management Company, Limited", "원양해운관리회사"),
+        ("Korea Ansan Shipping Company", "조선안산해운회사"),  # SDN
     ],
 )
 def test_half_translated_names_meet(latin: str, written: str) -> None:

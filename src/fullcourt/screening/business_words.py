@@ -17,6 +17,7 @@ Arabic, Persian and Russian names are translated the same way, word by word.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from fullcourt.screening.chinese import simplified
@@ -33,7 +34,7 @@ CHINESE = {
     "电子": "electronics", "机械": "machinery", "设备": "equipment", "进出口": "import export",
     "银行": "bank", "矿业": "mining", "矿产": "mineral", "钢铁": "steel",
     "运输": "transport", "工业": "industry", "电力": "power", "香港": "hong kong",
-    "中国": "china", "朝鲜": "korea", "代理": "agency", "管理": "management",
+    "中国": "china", "朝鲜": "korea", "代理": "agency", "管理": "management", "远洋": "ocean",
     "工程": "engineering", "建设": "construction", "金属": "metal", "材料": "materials",
     "渔业": "fishery", "食品": "food", "服务": "services", "咨询": "consulting",
     "制造": "manufacturing", "燃料": "fuel", "煤炭": "coal", "纺织": "textile",
@@ -54,7 +55,8 @@ CHINESE = {
 }  # fmt: skip
 KOREAN = {
     "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
-    "개발": "development", "광업": "mining", "해운": "shipping", "보험": "insurance",
+    "개발": "development", "광업": "mining", "해운": "shipping|maritime", "보험": "insurance",
+    "원양": "ocean", "관리": "management", "해양": "marine", "무역상사": "trading company",
     "국제": "international", "합영": "joint venture", "련합": "united", "연합": "united",
     "기술": "technology", "투자": "investment", "상사": "trading", "공업": "industry",
     "기계": "machinery", "전자": "electronics", "수산": "fishery", "봉사": "service",
@@ -107,9 +109,16 @@ WORDS = {
     "ایر": "air", "إير": "air",  # the English word, as Mahan Air writes it: ماهان ایر
     "трейдинг": "trading", "инжиниринг": "engineering", "системс": "systems",
 }  # fmt: skip
+# A word lists translate two ways is given as "first|second" (해운 is "shipping" in
+# Korea Ansan Shipping Company and "maritime" in Ocean Maritime Management Company):
+# the name gets one rendering with every first word and one with every second.
+_EITHER = re.compile(r"(\S+)\|(\S+)")
 # the English words the tables give, the vocabulary of company names
 TRANSLATED_WORDS = frozenset(
-    word for table in (CHINESE, KOREAN, WORDS) for text in table.values() for word in text.split()
+    word
+    for table in (CHINESE, KOREAN, WORDS)
+    for text in table.values()
+    for word in text.replace("|", " ").split()
 )
 KOREA_OPENING = ("조선", "korea")
 _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
@@ -120,10 +129,25 @@ _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 _QUOTES = "«»‘’‚“”„\"'"
 
 
-@lru_cache(maxsize=20_000)
 def translated(text: str) -> str | None:
     """The name with its trade and form words in English and the rest as written
     (romanised later), or None when it has none of them."""
+    found = translations(text)
+    return found[0] if found else None
+
+
+@lru_cache(maxsize=20_000)
+def translations(text: str) -> tuple[str, ...]:
+    """Every rendering ``translated`` gives the name: one, or two where a word is
+    translated two ways (see ``_EITHER``); none when nothing is translated."""
+    english = _translated(text)
+    if english is None:
+        return ()
+    first, second = _EITHER.sub(r"\1", english), _EITHER.sub(r"\2", english)
+    return (first,) if first == second else (first, second)
+
+
+def _translated(text: str) -> str | None:
     words = [w for w in (w.strip(_QUOTES) for w in _country_phrases(text).split()) if w]
     english = [WORDS.get(word) or _after_article(word) or word for word in words]
     if english != text.split():

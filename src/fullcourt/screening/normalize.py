@@ -19,7 +19,7 @@ from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types, replace_org_types_compare
 
 from fullcourt.screening.arabic import compound_parts
-from fullcourt.screening.business_words import KIND_WORDS, TRANSLATED_WORDS, translated
+from fullcourt.screening.business_words import KIND_WORDS, TRANSLATED_WORDS, translations
 from fullcourt.screening.chinese import is_han, is_pinyin_name, korean_readings, simplified
 from fullcourt.screening.korean import is_korean_romanized
 from fullcourt.screening.numbers import fold_numbers
@@ -343,8 +343,9 @@ def _latin_texts(name: str, is_org: bool) -> list[str]:
             text = pattern.sub(spelling, text)
         text = _unshield(replace_org_types_compare(_shield(text), generic=True))
     forms = latin_forms(text.replace("&", " and "))
-    if is_org and (english := translated(text)):  # 实业发展: "industrial development"
-        forms.extend(form for form in latin_forms(english) if form not in forms)
+    if is_org:
+        for english in translations(text):  # 实业发展: "industrial development"
+            forms.extend(form for form in latin_forms(english) if form not in forms)
     return forms
 
 

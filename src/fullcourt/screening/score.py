@@ -16,7 +16,7 @@ from fullcourt.screening.names import NameComparison, compare_names
 from fullcourt.screening.subject import STRONG_IDENTIFIERS, Subject
 
 ALGORITHM = "fullcourt-v1"
-ALGORITHM_VERSION = "1.8.1"
+ALGORITHM_VERSION = "1.8.2"
 DEFAULT_THRESHOLD = 0.80
 
 IDENTIFIER_HIT = 0.99
