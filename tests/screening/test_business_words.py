@@ -49,6 +49,14 @@ def test_korea_only_where_it_opens_the_name() -> None:
         # UN KPe.020; 해운 is "maritime" here and "shipping" in Korea Ansan Shipping
         ("Ocean Maritime Management Company, Limited", "원양해운관리회사"),
         ("Korea Ansan Shipping Company", "조선안산해운회사"),  # SDN
+        ("Korea United Development Bank", "조선통일발전은행"),  # UN KPe.033
+        ("Korean Committee for Space Technology", "조선우주공간기술위원회"),  # UN KPe.012
+        ("Korea Foreign Technical Trade Center", "조선대외기술무역쎈터"),  # UN KPe.037
+        ("Korean National Insurance Company", "조선민족보험회사"),  # UN KPe.048
+        # UN; 위원회 is "commission" here, "committee" in the Second Economic Committee
+        ("Central Military Commission", "중앙군사위원회"),
+        ("Ministry of People's Armed Forces", "인민무력성"),  # UK, EU
+        ("Ministry of Crude Oil Industry", "원유공업성"),  # UK, EU
     ],
 )
 def test_half_translated_names_meet(latin: str, written: str) -> None:

@@ -35,6 +35,7 @@ CHINESE = {
     "银行": "bank", "矿业": "mining", "矿产": "mineral", "钢铁": "steel",
     "运输": "transport", "工业": "industry", "电力": "power", "香港": "hong kong",
     "中国": "china", "朝鲜": "korea", "代理": "agency", "管理": "management", "远洋": "ocean",
+    "中心": "center", "军事": "military",
     "工程": "engineering", "建设": "construction", "金属": "metal", "材料": "materials",
     "渔业": "fishery", "食品": "food", "服务": "services", "咨询": "consulting",
     "制造": "manufacturing", "燃料": "fuel", "煤炭": "coal", "纺织": "textile",
@@ -54,11 +55,16 @@ CHINESE = {
     DPRK_NAMES[1]: "democratic peoples republic of korea",
 }  # fmt: skip
 KOREAN = {
-    "은행": "bank", "무역": "trading", "총회사": "general corporation", "회사": "company",
+    "은행": "bank", "무역": "trading|trade", "총회사": "general corporation", "회사": "company",
     "개발": "development", "광업": "mining", "해운": "shipping|maritime", "보험": "insurance",
     "원양": "ocean", "관리": "management", "해양": "marine", "무역상사": "trading company",
+    "통일": "united|unification", "발전": "development", "발전소": "power station",
+    "쎈터": "center", "센터": "center", "민족": "national", "우주공간": "space",
+    "우주": "space", "군사": "military", "무력": "armed forces", "원유": "crude oil",
+    "대리": "agency", "인민": "peoples", "무력성": "armed forces ministry",
+    "보안성": "security ministry",
     "국제": "international", "합영": "joint venture", "련합": "united", "연합": "united",
-    "기술": "technology", "투자": "investment", "상사": "trading", "공업": "industry",
+    "기술": "technology|technical", "투자": "investment", "상사": "trading", "공업": "industry",
     "기계": "machinery", "전자": "electronics", "수산": "fishery", "봉사": "service",
     "선박": "ship", "무역회사": "trading company", "총국": "general bureau",
     "상업": "commercial", "항공": "aviation", "정보": "information", "통신": "communication",
@@ -67,7 +73,7 @@ KOREAN = {
     # the Reconnaissance General Bureau), as the UN and EU lists translate them
     "인민군": "peoples army", "군수": "munitions", "공업부": "industry department",
     "공업성": "industry ministry", "정찰": "reconnaissance", "원자력": "atomic energy",
-    "제2": "second", "경제": "economic", "위원회": "committee",
+    "제2": "second", "경제": "economic", "위원회": "committee|commission",
     "국가보위성": "ministry of state security",
     "조직지도부": "organization and guidance department",
     "선전선동부": "propaganda and agitation department", "전람사": "exhibition corporation",
@@ -110,8 +116,9 @@ WORDS = {
     "трейдинг": "trading", "инжиниринг": "engineering", "системс": "systems",
 }  # fmt: skip
 # A word lists translate two ways is given as "first|second" (해운 is "shipping" in
-# Korea Ansan Shipping Company and "maritime" in Ocean Maritime Management Company):
-# the name gets one rendering with every first word and one with every second.
+# Korea Ansan Shipping Company and "maritime" in Ocean Maritime Management Company;
+# 위원회 a "committee" or a "commission"): the name gets one rendering with every first
+# word and one with every second, not every mixture of them.
 _EITHER = re.compile(r"(\S+)\|(\S+)")
 # the English words the tables give, the vocabulary of company names
 TRANSLATED_WORDS = frozenset(
