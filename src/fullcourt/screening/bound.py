@@ -4,7 +4,8 @@ The full comparison (``names.compare_names``) aligns name parts one pair at a ti
 Python, about a millisecond per candidate. Most candidates the index proposes share a
 common part ("Mohammed", "Trading") and score far below any threshold; the ceiling
 proves that without aligning anything. It follows the scorer's own arithmetic with
-every reducing rule left out but two:
+the reducing rules left out, but for those it can know before any alignment (a
+substituted part, a poor pair, one part against several):
 
 - a token pair's similarity is at most the largest value any rule of
   ``tokens.token_similarity`` could give it (spelling, a shared Korean syllable key,
@@ -16,14 +17,17 @@ every reducing rule left out but two:
   or three syllables that merge ("hap jang gang" / "hapjanggang"), are credited
   through the joined spelling;
 - series numbers and a country closing a company's name count as agreeing (the
-  scorer may drop them before comparing, which can only raise the cover);
+  scorer may drop them before comparing, which can only raise the cover), and a
+  Roman numeral met in full weighs as much as its digits, which the scorer may
+  compare in its place; a last part may be cut short in every such shape;
 - one reducing rule is certain before any alignment: where both names keep a part
   that nothing in the other can pair with, the scorer counts a substituted part, and
   the ceiling takes the same factor off;
 - another is bounded: a part whose best possible partner is a poor one (below
-  ``names.SLIP_FLOOR``) either pairs, and the scorer's slip rule scales the score
-  down by at least its ceiling, or stays alone and earns nothing; the ceiling takes
-  the larger of the two (for the candidates that could still reach the cut-off);
+  ``names.SLIP_FLOOR``) either pairs, and the scorer's slip rule scales the score by
+  at most the best such ceiling over the floor, or none of them pairs and each earns
+  nothing; the ceiling takes the larger of the two (for renderings of the query that
+  could still bring a candidate to the cut-off);
 - whether a place in a list name is a part or two parts joined is that name's own
   spelling ("FUTUYO Alfred" has two parts where another list writes "FUTUYOALFRED"):
   a query part meets a joined pair only by merging, never by a plain spelling slip;
@@ -118,6 +122,16 @@ def _is_number(token: str) -> bool:
     return n._is_number(token, False)
 
 
+def _number_weight(token: str) -> float:
+    """The most a part can weigh in the scorer: a Roman numeral may be compared as its
+    digits (``names._arabic_numerals``: "X" as "10"), which weigh more. Raising the
+    weight of a part met in full can only raise a cover."""
+    weight = n._weight(token)
+    if _is_number(token) and not token.isdigit():
+        weight = max(weight, n._weight(str(n._number_value(token))))
+    return weight
+
+
 @dataclass
 class FormTable:
     """Every list name form as padded arrays, grouped by entity position."""
@@ -155,8 +169,11 @@ class FormTable:
                     self.vocabulary.add(left + right)
                 for run in _triples(form.tokens):
                     self.vocabulary.add(run)
-                if _may_be_cut(form):
-                    self.vocabulary.may_be_cut(form.tokens[-1])
+                # the scorer may read the last part as cut short after dropping a
+                # closing country or series numbers
+                for shape in _unqualified(form):
+                    if _may_be_cut(shape):
+                        self.vocabulary.may_be_cut(shape.tokens[-1])
                 for text in _strings(form):
                     self.vocabulary.written_in(text, form.abjad)
 
@@ -224,6 +241,7 @@ class FormTable:
         self.left = np.full((count, width), -1, dtype=np.int64)  # joined with previous
         self.right = np.full((count, width), -1, dtype=np.int64)  # joined with next
         self.weights = np.zeros((count, width))
+        self.number_weights = np.zeros((count, width))  # _number_weight
         self.is_number = np.zeros((count, width), dtype=bool)
         self.qualifier = np.zeros((count, width), dtype=bool)
         self.forebear = np.zeros((count, width), dtype=bool)  # names._dropped_forebears
@@ -232,7 +250,9 @@ class FormTable:
         self.written = np.array([self._spelling_id(r[2].written) for r in rows], dtype=np.int64)
         self.forms: list[NameForm] = [r[2] for r in rows]
         self.short_single = np.zeros(count, dtype=bool)
-        self.has_initial = np.array([any(len(t) == 1 for t in r[2].tokens) for r in rows])
+        self.has_initial = np.array(
+            [any(len(t) == 1 for t in r[2].tokens) for r in rows], dtype=bool
+        )
         self.korean = np.array([r[2].korean for r in rows], dtype=bool)
         self.abjad = np.array([r[2].abjad for r in rows], dtype=bool)
         for row, (_, _, form, _, _) in enumerate(rows):
@@ -242,6 +262,7 @@ class FormTable:
                 self.forebear[row, col] = token in chain
                 self.real[row, col] = ids[token]
                 self.weights[row, col] = n._weight(token)
+                self.number_weights[row, col] = _number_weight(token)
                 self.is_number[row, col] = _is_number(token)
                 if col:
                     self.left[row, col] = ids[tokens[col - 1] + token]
@@ -272,7 +293,6 @@ class FormTable:
             [ord(next((t for t in r[2].tokens if not _is_number(t)), "?")[0]) for r in rows],
             dtype=np.int64,
         )
-        self.total = self.weights.sum(axis=1)
         self.has_number: npt.NDArray[np.bool_] = np.asarray(self.is_number.any(axis=1))
         self._rows = []
 
@@ -307,7 +327,7 @@ class FormTable:
             strings = list(dict.fromkeys(s for f in forms for s in _strings(f)))
             vocab = self.vocabulary
             common = common_prefixes(strings, frame.texts)
-            closing = {f.tokens[-1] for f in forms if _may_be_cut(f)}
+            closing = {v.tokens[-1] for f in forms for v in _unqualified(f) if _may_be_cut(v)}
             cut_rows = [text in closing for text in strings]
             abjad = {s for f in forms if f.abjad for s in _strings(f)}
             latin = {s for f in forms if not f.abjad for s in _strings(f)}
@@ -380,7 +400,7 @@ class FormTable:
             right,
             runs,
             self.weights[rows, :width],
-            self.total[rows],
+            self.number_weights[rows, :width],
             person,
             np.where(person, PERSON_EXTRA, ORG_EXTRA),
             np.where(person, n.SINGLE_PART_CAP, n.SINGLE_BRAND_CAP),
@@ -442,8 +462,9 @@ class FormTable:
         korean: Floats | None = None,
         floor: float = 0.0,
     ) -> Floats:
-        """The ceilings of one rendering of the query against every row; ``floor``:
-        rows whose plain ceiling is below it are not worth tightening."""
+        """The ceilings of one rendering of the query against every row. The slip
+        rule is bounded only if some row's plain ceiling reaches ``floor`` (then for
+        every row: one pass costs less than picking rows)."""
         tokens = list(q.tokens)
         pairs = [a + b for a, b in pairwise(tokens)]
         single = ceiling[[place[t] for t in tokens]]
@@ -579,12 +600,16 @@ def _cover_score(
     if q_forebears.any():
         per_part = per_part.copy()
         per_part[q_forebears] = np.maximum(per_part[q_forebears], n.FOREBEAR_CREDIT)
-    q_weights = np.array([n._weight(tok) for tok in tokens])
-    cover_q = q_weights @ per_part / q_weights.sum()
+    # a part met in full may be a Roman numeral the scorer weighs as its digits
+    q_weights = np.array([n._weight(tok) for tok in tokens])[:, None]
+    q_numbers_weights = np.array([_number_weight(tok) for tok in tokens])[:, None]
+    weights = np.where(per_part >= 1.0, q_numbers_weights, q_weights)
+    cover_q = (weights * per_part).sum(axis=0) / weights.sum(axis=0)
     free = frame.qualifier | frame.is_number if q_numbers.any() else frame.qualifier
     list_part = np.where(free, 1.0, list_part)
     list_part = np.where(frame.forebear, np.maximum(list_part, n.FOREBEAR_CREDIT), list_part)
-    cover_c = (frame.weights * list_part).sum(axis=1) / frame.total
+    weights = np.where(list_part >= 1.0, frame.number_weights, frame.weights)
+    cover_c = (weights * list_part).sum(axis=1) / weights.sum(axis=1)
     extra = frame.extra
     high, low = np.maximum(cover_q, cover_c), np.minimum(cover_q, cover_c)
     score = (1 - extra) * high + extra * low
@@ -637,7 +662,7 @@ class Frame:
     right: Ints  # rows x width: the joined pair starting at it
     runs: Ints  # rows x (width + 2): runs of three, two places shifted
     weights: Floats
-    total: Floats
+    number_weights: Floats
     person: npt.NDArray[np.bool_]
     extra: Floats
     cap: Floats
