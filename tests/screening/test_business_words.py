@@ -29,6 +29,7 @@ def test_a_word_lists_translate_two_ways_gives_two_renderings() -> None:
     )
     assert translations("조선광선은행") == ("korea 광선 bank",)
     assert translations("鸿祥") == ()
+    assert translations("조선광선은행|a|b") == ("korea 광선 bank a b",)  # a name's own bars
 
 
 def test_korea_only_where_it_opens_the_name() -> None:

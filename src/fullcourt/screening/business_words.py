@@ -147,7 +147,7 @@ def translated(text: str) -> str | None:
 def translations(text: str) -> tuple[str, ...]:
     """Every rendering ``translated`` gives the name: one, or two where a word is
     translated two ways (see ``_EITHER``); none when nothing is translated."""
-    english = _translated(text)
+    english = _translated(text.replace("|", " "))  # the mark is the table's alone
     if english is None:
         return ()
     first, second = _EITHER.sub(r"\1", english), _EITHER.sub(r"\2", english)
