@@ -553,16 +553,12 @@ def _slipped(
     left alone, as are parts the scorer may drop before comparing (series numbers, a
     closing country).
     """
-    tokens = q.tokens
-    if any(len(tok) == 1 for tok in tokens):
+    if any(len(tok) == 1 for tok in q.tokens):
         return None
-    eligible_q = ~q_numbers
-    if q.qualifier and len(tokens) > 1:
-        eligible_q[-1] = False
+    kept_q, kept_c = _kept_parts(q, q_numbers, frame)
     usable = frame.no_initial
-    weak_q = (per_part > 0) & (per_part < n.SLIP_FLOOR) & eligible_q[:, None] & usable
-    eligible_c = ~(frame.padding | frame.is_number | frame.qualifier) & usable[:, None]
-    weak_c = (list_part > 0) & (list_part < n.SLIP_FLOOR) & eligible_c
+    weak_q = (per_part > 0) & (per_part < n.SLIP_FLOOR) & kept_q[:, None] & usable
+    weak_c = (list_part > 0) & (list_part < n.SLIP_FLOOR) & kept_c & usable[:, None]
     if not (weak_q.any() or weak_c.any()):
         return None
     worst = np.maximum(
@@ -633,14 +629,23 @@ def _substituted(
     the scorer marks as a substituted part (``names.SUBSTITUTION_FACTOR``). A part the
     scorer may drop before comparing (a series number, a closing country) never counts
     as left over."""
-    free = ~q_numbers
-    if q.qualifier and len(q.tokens) > 1:
-        free[-1] = False
-    q_left = ((per_part == 0.0) & free[:, None]).any(axis=0)
-    kept = ~(frame.padding | frame.is_number | frame.qualifier)
-    c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept).any(axis=1)
+    kept_q, kept_c = _kept_parts(q, q_numbers, frame)
+    q_left = ((per_part == 0.0) & kept_q[:, None]).any(axis=0)
+    c_left: npt.NDArray[np.bool_] = ((list_part == 0.0) & kept_c).any(axis=1)
     found: npt.NDArray[np.bool_] = q_left & c_left
     return found
+
+
+def _kept_parts(
+    q: NameForm, q_numbers: npt.NDArray[np.bool_], frame: Frame
+) -> tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]:
+    """The query's parts, and each row's, that the scorer compares in every shape of
+    the name: not series numbers, not a closing country, not padding."""
+    kept_q = ~q_numbers
+    if q.qualifier and len(q.tokens) > 1:
+        kept_q[-1] = False
+    kept_c: npt.NDArray[np.bool_] = ~(frame.padding | frame.is_number | frame.qualifier)
+    return kept_q, kept_c
 
 
 @dataclass(frozen=True, slots=True)
