@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fullcourt.screening.business_words import translated, translations
+from fullcourt.screening.business_words import translations
 from fullcourt.screening.names import compare_names
 from fullcourt.screening.normalize import name_forms
 from fullcourt.screening.score import DEFAULT_THRESHOLD
@@ -16,10 +16,10 @@ def score(a: str, b: str) -> float:
 
 
 def test_trade_words_translated_proper_names_kept() -> None:
-    assert translated("丹东鸿祥实业发展") == "丹东鸿祥 industrial development"
-    assert translated("丹東鴻祥實業發展") == "丹东鸿祥 industrial development"  # traditional
-    assert translated("조선광선은행") == "korea 광선 bank"
-    assert translated("鸿祥") is None  # nothing to translate
+    assert translations("丹东鸿祥实业发展") == ("丹东鸿祥 industrial development",)
+    assert translations("丹東鴻祥實業發展") == ("丹东鸿祥 industrial development",)  # traditional
+    assert translations("조선광선은행") == ("korea 광선 bank",)
+    assert translations("鸿祥") == ()  # nothing to translate
 
 
 def test_a_word_lists_translate_two_ways_gives_two_renderings() -> None:
@@ -34,7 +34,7 @@ def test_a_word_lists_translate_two_ways_gives_two_renderings() -> None:
 
 def test_korea_only_where_it_opens_the_name() -> None:
     # 조선 is Korea (朝鮮) opening a North Korean name, shipbuilding (造船) elsewhere
-    assert translated("대우조선") is None
+    assert translations("대우조선") == ()
 
 
 @pytest.mark.parametrize(
@@ -65,13 +65,13 @@ def test_half_translated_names_meet(latin: str, written: str) -> None:
 
 
 def test_whole_words_of_other_scripts() -> None:
-    assert translated("هواپیمایی ماهان") == "airlines ماهان"
-    assert translated("حركة الشباب") == "الشباب movement"  # the kind of body last
-    assert translated("الشركة العامة") == "company العامة"  # after the article
-    assert translated("للصرافة") == "money exchange"  # "for the exchange"
-    assert translated("госкорпорация ростех") == "state corporation ростех"
-    assert translated("нк роснефть") == "роснефть oil company"  # НК: нефтяная компания
-    assert translated("بانکداری") is None  # a word that only opens with a known one
+    assert translations("هواپیمایی ماهان") == ("airlines ماهان",)
+    assert translations("حركة الشباب") == ("الشباب movement",)  # the kind of body last
+    assert translations("الشركة العامة") == ("company العامة",)  # after the article
+    assert translations("للصرافة") == ("money exchange",)  # "for the exchange"
+    assert translations("госкорпорация ростех") == ("state corporation ростех",)
+    assert translations("нк роснефть") == ("роснефть oil company",)  # НК: нефтяная компания
+    assert translations("بانکداری") == ()  # a word that only opens with a known one
 
 
 @pytest.mark.parametrize(
@@ -139,17 +139,17 @@ def test_another_body_of_the_same_state_is_not_a_hit() -> None:
 
 def test_quotes_around_a_registered_name_are_not_part_of_its_words() -> None:
     # the EU annex: OOO ‘Восточная Стивидорная Компания’
-    assert translated("ооо ‘восточная компания’") == "ооо восточная company"
-    assert translated("ооо «восточная компания»") == "ооо восточная company"
+    assert translations("ооо ‘восточная компания’") == ("ооо восточная company",)
+    assert translations("ооо «восточная компания»") == ("ооо восточная company",)
 
 
 def test_the_state_s_official_name_is_not_cut_at_its_first_word() -> None:
     # the EU annex: 조선민주주의인민공화국 국가해사감독국 (DPRK National Maritime
     # Supervision Bureau); 조선 alone would be read as "korea" and the rest romanised
-    assert translated("조선민주주의인민공화국 국가해사감독국") == (
-        "democratic peoples republic of korea 국가 maritime supervision bureau"
+    assert translations("조선민주주의인민공화국 국가해사감독국") == (
+        "democratic peoples republic of korea 국가 maritime supervision bureau",
     )
-    assert (
-        translated("朝鲜民主主义人民共和国外务省") == "democratic peoples republic of korea 外务省"
+    assert translations("朝鲜民主主义人民共和国外务省") == (
+        "democratic peoples republic of korea 外务省",
     )
-    assert translated("조선광선은행") == "korea 광선 bank"
+    assert translations("조선광선은행") == ("korea 광선 bank",)

@@ -339,8 +339,8 @@ class FormTable:
             if any(form.korean for form in forms):
                 korean = vocab.korean_rows(strings, frame.columns, ceiling, common, cut_rows)
             place = {text: k for k, text in enumerate(strings)}
+            floor = cutoff - margin - ROUNDING  # below it, no entity can reach the cut-off
             for k, form in enumerate(forms):
-                floor = cutoff - margin - ROUNDING
                 by_form[k] = self._form_ceilings(form, frame, ceiling, place, korean, floor)
         by_form = by_form * self.name_weight[rows] + ROUNDING
         best = by_form.max(axis=0, initial=ROUNDING)
@@ -492,8 +492,8 @@ class FormTable:
             slipped = _slipped(q, q_numbers, per_part, list_part, frame)
         if slipped is not None:
             factor, weak_q, weak_c = slipped
-            # either a weak part is paired, and the slip rule takes at least ``factor``
-            # off; or none is, and each weak part earns nothing
+            # either a weak part is paired, and the slip rule scales the score by at
+            # most ``factor``; or none is, and each weak part earns nothing
             paired = _cover_score(q, q_numbers, per_part, list_part, frame, factor)
             per_part = np.where(weak_q, 0.0, per_part)
             list_part = np.where(weak_c, 0.0, list_part)

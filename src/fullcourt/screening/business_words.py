@@ -136,17 +136,11 @@ _LONGEST = max(len(word) for word in (*CHINESE, *KOREAN))
 _QUOTES = "«»‘’‚“”„\"'"
 
 
-def translated(text: str) -> str | None:
-    """The name with its trade and form words in English and the rest as written
-    (romanised later), or None when it has none of them."""
-    found = translations(text)
-    return found[0] if found else None
-
-
 @lru_cache(maxsize=20_000)
 def translations(text: str) -> tuple[str, ...]:
-    """Every rendering ``translated`` gives the name: one, or two where a word is
-    translated two ways (see ``_EITHER``); none when nothing is translated."""
+    """The name with its trade and form words in English and the rest as written
+    (romanised later): one rendering, or two where a word is translated two ways (see
+    ``_EITHER``); none when it has none of them."""
     english = _translated(text.replace("|", " "))  # the mark is the table's alone
     if english is None:
         return ()
